@@ -1,0 +1,1 @@
+//! Analysis tests over small documents; the samples are covered in tests/samples.rs.

@@ -1,0 +1,8 @@
+//! The Leptos components.
+use leptos::prelude::*;
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <main><h1>"callscope"</h1></main> }
+}
