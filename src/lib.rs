@@ -4,6 +4,7 @@
 //! text into a document plus problems, `analysis` computes verdicts and display values, `export`
 //! writes CSV, and `view` holds the Leptos components that display it all.
 pub mod analysis;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod view;

@@ -4,7 +4,10 @@
 //! so the kind is inferred from the shape as `quality-rules.md` says. The name is the best of
 //! what the endpoint carries: a display name, a phone number, a service role, a platform.
 
-use crate::model::{ClientPlatform, Endpoint, Identity, IdentitySet, Reading, ServiceRole};
+use crate::model::{
+    items, CallRecord, ClientPlatform, Endpoint, Identity, IdentitySet, Participant, Reading,
+    ServiceRole,
+};
 
 /// Participant (a client) or service endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +173,41 @@ pub fn looks_like_phone(text: &str) -> bool {
         && text[1..]
             .chars()
             .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+}
+
+/// The organizer's name from `organizer_v2`, or from the deprecated `organizer` in older
+/// exports; the flag says whether both were present and named the same person.
+pub fn organizer(record: &CallRecord) -> Option<(String, Option<bool>)> {
+    let current = record.organizer_v2.value().and_then(participant_name);
+    let deprecated = record.organizer.value().and_then(identity_set_name);
+    let agree = current
+        .as_ref()
+        .zip(deprecated.as_ref())
+        .map(|(a, b)| a == b);
+    current.or(deprecated).map(|name| (name, agree))
+}
+
+/// A `participant`'s name: its identity's, or its id when that is a phone number.
+pub fn participant_name(p: &Participant) -> Option<String> {
+    p.identity
+        .value()
+        .and_then(identity_set_name)
+        .or_else(|| p.id.value().filter(|id| looks_like_phone(id)).cloned())
+}
+
+/// The participants a record lists: `participants_v2` when present, else the deprecated list.
+/// `None` when neither lists anyone, which is not the same as a call without participants.
+pub fn participants(record: &CallRecord) -> Option<Vec<String>> {
+    let current: Vec<String> = items(&record.participants_v2)
+        .map(|p| participant_name(p).unwrap_or_else(|| "unnamed participant".to_owned()))
+        .collect();
+    if !current.is_empty() {
+        return Some(current);
+    }
+    let deprecated: Vec<String> = items(&record.participants)
+        .map(|set| identity_set_name(set).unwrap_or_else(|| "unnamed participant".to_owned()))
+        .collect();
+    (!deprecated.is_empty()).then_some(deprecated)
 }
 
 /// A service role as a helpdesk engineer says it.

@@ -226,6 +226,23 @@ pub struct DeviceProblem {
     pub ratio: f64,
 }
 
+impl DeviceProblem {
+    /// "microphone/camera (capture) “Ceiling Microphone” not working 3.1 % of the time".
+    pub fn describe(&self) -> String {
+        let name = self
+            .device_name
+            .as_ref()
+            .map(|n| format!(" “{n}”"))
+            .unwrap_or_default();
+        format!(
+            "{}{} not working {:.1} % of the time (Call Analytics line: 0.5 %)",
+            self.device,
+            name,
+            self.ratio * 100.0
+        )
+    }
+}
+
 /// Analyses a loaded document.
 pub fn analyse(document: Document) -> Report {
     let Document {
@@ -412,6 +429,7 @@ fn media_report(index: usize, mut media: Media, caller: &Party, callee: &Party) 
     }
     let mut problems = device_problems(Side::Caller, &media.caller_device);
     problems.extend(device_problems(Side::Callee, &media.callee_device));
+    rollup.device_problems = problems.len();
     MediaReport {
         index,
         media,

@@ -263,7 +263,8 @@ pub fn show_link_speed(reading: &Reading<f64>) -> Shown {
     match reading.value() {
         Some(4_294_967_295.0) => Shown::unusable(
             "unknown",
-            "4294967295 (2³²−1) is the adapter's \"unknown\" value, not 4.29 Gb/s".to_owned(),
+            "4294967295 (2³²−1) is what adapters report when they do not know their speed"
+                .to_owned(),
         ),
         Some(0.0) => Shown::unusable("not measured", "reported as 0".to_owned()),
         _ => show(reading, |v| format_bits_per_second(*v), no_band),
@@ -296,6 +297,17 @@ pub fn show_text(reading: &Reading<String>) -> Shown {
             ..Shown::value(t.clone(), None)
         },
         _ => show(reading, String::clone, no_band),
+    }
+}
+
+/// An enum value verbatim, marked when it is outside the documented members.
+pub fn show_enum<E: crate::model::GraphEnum>(reading: &Reading<E>) -> Shown {
+    match reading.value() {
+        Some(e) if !e.recognised() => Shown {
+            note: Some("not a documented value; shown as given".to_owned()),
+            ..Shown::value(e.wire().to_owned(), None)
+        },
+        _ => show(reading, |e| e.wire().to_owned(), no_band),
     }
 }
 

@@ -420,6 +420,8 @@ pub struct Rollup {
     pub not_assessed: usize,
     /// True when this level or one below it failed.
     pub failed: bool,
+    /// Capture or render devices below this level that were not working.
+    pub device_problems: usize,
 }
 
 impl Rollup {
@@ -438,6 +440,7 @@ impl Rollup {
         self.unclassified += other.unclassified;
         self.not_assessed += other.not_assessed;
         self.failed |= other.failed;
+        self.device_problems += other.device_problems;
     }
 
     pub fn streams(&self) -> usize {

@@ -81,12 +81,6 @@ pub struct Document {
 }
 
 impl Document {
-    /// The call record's id, from the record or from `@odata.context`.
-    pub fn call_id(&self) -> Option<&str> {
-        let own = self.record.as_ref().and_then(|r| r.id.value());
-        own.map(String::as_str).or(self.context.call_id.as_deref())
-    }
-
     /// Sessions that could be read, skipping `null` entries.
     pub fn sessions(&self) -> impl Iterator<Item = &Session> {
         items(&self.sessions)

@@ -7,6 +7,14 @@
 
 use super::reading::{is_placeholder, FromJson, Invalid, Reading, Why};
 
+/// What every Graph enum offers, for code that shows any of them.
+pub trait GraphEnum {
+    /// The value as Graph spells it, or as the input had it.
+    fn wire(&self) -> &str;
+    /// False for values outside the documented members.
+    fn recognised(&self) -> bool;
+}
+
 /// Declares an evolvable Graph enum: its members with their wire names, plus `Other(String)`.
 macro_rules! graph_enum {
     ($(#[$doc:meta])* $name:ident { $($member:ident = $wire:literal,)* }) => {
@@ -36,6 +44,16 @@ macro_rules! graph_enum {
             /// False for values outside the documented members.
             pub fn is_recognised(&self) -> bool {
                 !matches!(self, $name::Other(_))
+            }
+        }
+
+        impl GraphEnum for $name {
+            fn wire(&self) -> &str {
+                self.as_str()
+            }
+
+            fn recognised(&self) -> bool {
+                self.is_recognised()
             }
         }
 

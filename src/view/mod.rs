@@ -1,8 +1,15 @@
-//! The Leptos components.
-use leptos::prelude::*;
+//! The Leptos components. They bind signals to the DOM and display what `analysis` computed;
+//! no judging or parsing happens here.
 
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <main><h1>"callscope"</h1></main> }
-}
+mod app;
+mod input;
+mod media;
+mod parts;
+mod results;
+mod segment;
+mod session;
+mod stream;
+mod summary;
+
+pub use app::{App, Inspection};
+pub use segment::SegmentCard;

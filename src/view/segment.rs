@@ -1,0 +1,162 @@
+//! Segment cards: when, between whom, how it went; expanding shows the media.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::media::MediaCard;
+use super::parts::{ExtraProperties, RollupBadge};
+use super::session::agent_text;
+use crate::analysis::units::format_length;
+use crate::analysis::{Failure, Report, SegmentReport};
+
+/// Segment cards start open when the whole input has at most this many segments.
+const EXPAND_SEGMENTS_UP_TO: usize = 3;
+
+/// The segments of one session, in time order, with gaps and overlaps between them.
+#[component]
+pub fn SegmentList(report: Arc<Report>, si: usize) -> impl IntoView {
+    let expanded = report.totals.segments <= EXPAND_SEGMENTS_UP_TO;
+    let count = report.sessions[si].segments.len();
+    let cards = (0..count)
+        .map(|gi| {
+            let gap = report.sessions[si].segments[gi].gap_before_ms.map(gap_text);
+            view! {
+                {gap.map(|g| view! { <p class="gap">{g}</p> })}
+                <SegmentCard report=report.clone() si=si gi=gi expanded=expanded />
+            }
+        })
+        .collect_view();
+    view! { <ol class="segments">{cards}</ol> }
+}
+
+fn gap_text(ms: f64) -> String {
+    if ms > 0.0 {
+        format!("gap of {} before the next segment", format_length(ms))
+    } else if ms < 0.0 {
+        format!(
+            "overlap of {} with the previous segment",
+            format_length(-ms)
+        )
+    } else {
+        "starts as the previous segment ends".to_owned()
+    }
+}
+
+/// One segment: a header with its facts and verdict, expanding to its media cards.
+#[component]
+pub fn SegmentCard(
+    report: Arc<Report>,
+    /// Index into `report.sessions`.
+    si: usize,
+    /// Index into that session's segments (time order).
+    gi: usize,
+    /// Whether the card starts open.
+    expanded: bool,
+) -> impl IntoView {
+    let g: &SegmentReport = &report.sessions[si].segments[gi];
+    let is_open = RwSignal::new(expanded);
+    let body_id = format!("segment-{si}-{gi}-body");
+    let verdict = g.rollup.worst().map_or("not-assessed", |w| w.as_str());
+    let when = match g.time.start {
+        Some(start) => start.display_utc(),
+        None => "start not reported".to_owned(),
+    };
+    let length = match g.time.length_ms {
+        Some(ms) => format_length(ms),
+        None if g.time.end_before_start => "invalid (ends before it starts)".to_owned(),
+        None => "duration unknown".to_owned(),
+    };
+    let agents = [
+        g.segment.caller.value().map(agent_text),
+        g.segment.callee.value().map(agent_text),
+    ];
+    let failure = failure_text(&g.failure);
+    let report_for_body = report.clone();
+
+    view! {
+        <li
+            class="segment"
+            data-testid="segment-card"
+            data-verdict=verdict
+            data-failed=g.rollup.failed.to_string()
+        >
+            <div class="segment__head">
+                <button
+                    class="disclosure segment__toggle"
+                    aria-expanded=move || is_open.get().to_string()
+                    aria-controls=body_id.clone()
+                    on:click=move |_| is_open.update(|o| *o = !*o)
+                >
+                    <span class="disclosure__icon" aria-hidden="true"></span>
+                    <span class="segment__title">{format!("Segment {}", gi + 1)}</span>
+                    <span class="segment__when">{format!("{when} · {length}")}</span>
+                </button>
+                <RollupBadge rollup=g.rollup failure=g.failure.clone() />
+            </div>
+            <p class="segment__parties">
+                <span class="party">{g.caller.name.clone()}</span>
+                <span class="party__detail">{detail(&g.caller.detail)}</span>
+                <span class="arrow" aria-label="to">" → "</span>
+                <span class="party">{g.callee.name.clone()}</span>
+                <span class="party__detail">{detail(&g.callee.detail)}</span>
+            </p>
+            <ul class="segment__agents plain-list">
+                {agents
+                    .into_iter()
+                    .zip(["Caller agent", "Callee agent"])
+                    .filter_map(|(a, label)| a.filter(|a| !a.is_empty()).map(|a| (a, label)))
+                    .map(|(a, label)| view! { <li><span class="label">{label}": "</span>{a}</li> })
+                    .collect_view()}
+            </ul>
+            {failure.map(|t| view! { <p class="failure">{t}</p> })}
+            <Show when=move || is_open.get()>
+                <SegmentBody report=report_for_body.clone() si=si gi=gi id=format!("segment-{si}-{gi}-body") />
+            </Show>
+        </li>
+    }
+}
+
+fn detail(parts: &[String]) -> String {
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(" · "))
+    }
+}
+
+#[component]
+fn SegmentBody(report: Arc<Report>, si: usize, gi: usize, id: String) -> impl IntoView {
+    let g = &report.sessions[si].segments[gi];
+    let empty = if g.media_missing {
+        Some("no media reported")
+    } else if g.media.is_empty() {
+        Some("no media (empty list)")
+    } else {
+        None
+    };
+    let cards = (0..g.media.len())
+        .map(|mi| view! { <MediaCard report=report.clone() si=si gi=gi mi=mi /> })
+        .collect_view();
+    view! {
+        <div class="segment__body" id=id>
+            {empty.map(|t| view! { <p class="results__empty">{t}</p> })}
+            {(g.null_media > 0).then(|| view! { <p class="notice notice--info">{format!("{} null media entries ignored.", g.null_media)}</p> })}
+            {cards}
+            <ExtraProperties extra=g.segment.extra.clone() />
+        </div>
+    }
+}
+
+/// The failure line for a session or segment.
+pub fn failure_text(failure: &Failure) -> Option<String> {
+    let headline = failure.headline()?;
+    Some(match failure {
+        Failure::Failed {
+            reason: Some(reason),
+            ..
+        } => format!("{headline}: {reason}"),
+        Failure::Failed { reason: None, .. } => format!("{headline}: no reason given"),
+        _ => headline,
+    })
+}

@@ -1,0 +1,212 @@
+//! Sessions: one group per session with its endpoints, feedback and segment cards.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::parts::{ExtraProperties, RollupBadge};
+use super::segment::SegmentList;
+use crate::analysis::units::format_length;
+use crate::analysis::{Party, Report, SessionReport};
+use crate::load::Shape;
+use crate::model::{Endpoint, Reading};
+
+/// Sessions expand on their own when there are at most this many.
+const EXPAND_SESSIONS_UP_TO: usize = 3;
+
+/// All sessions, or the segments of a segments-only input.
+#[component]
+pub fn SessionList(report: Arc<Report>) -> impl IntoView {
+    let r = report.as_ref();
+    if r.sessions.is_empty() {
+        let text = match r.shape {
+            Shape::CallRecordWithoutSessions => return ().into_any(),
+            Shape::SessionsPage if r.next_link.is_none() => {
+                "No sessions in this response. There is no next link, so the list is complete."
+            }
+            Shape::SessionsPage => "No sessions on this page; more pages exist.",
+            _ => "The record's sessions list is empty.",
+        };
+        return view! { <p class="results__empty" data-testid="no-sessions">{text}</p> }.into_any();
+    }
+
+    if r.shape.is_segments_only() {
+        return view! {
+            <section class="sessions" aria-labelledby="segments-heading">
+                <h2 id="segments-heading">"Segments"</h2>
+                <SegmentList report=report.clone() si=0 />
+            </section>
+        }
+        .into_any();
+    }
+
+    let expanded = r.sessions.len() <= EXPAND_SESSIONS_UP_TO;
+    let groups = (0..r.sessions.len())
+        .map(|si| view! { <SessionGroup report=report.clone() si=si expanded=expanded /> })
+        .collect_view();
+    view! {
+        <section class="sessions" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">"Sessions"</h2>
+            {groups}
+        </section>
+    }
+    .into_any()
+}
+
+/// One session: a header that expands to its endpoints and segments.
+#[component]
+fn SessionGroup(
+    report: Arc<Report>,
+    /// Index into `report.sessions`.
+    si: usize,
+    /// Whether it starts open.
+    expanded: bool,
+) -> impl IntoView {
+    let s = &report.sessions[si];
+    let is_open = RwSignal::new(expanded);
+    let body_id = format!("session-{si}-body");
+    let heading = format!("Session {} · {} → {}", si + 1, s.caller.name, s.callee.name);
+    let when = match (s.time.start, s.time.length_ms) {
+        (Some(start), Some(ms)) => format!("{} · {}", start.display_utc(), format_length(ms)),
+        (Some(start), None) => format!("{} · duration unknown", start.display_utc()),
+        _ => "time not reported".to_owned(),
+    };
+    let report_for_body = report.clone();
+
+    view! {
+        <article class="session" data-testid="session-group" data-failed=s.rollup.failed.to_string()>
+            <h3 class="session__heading">
+                <button
+                    class="disclosure session__toggle"
+                    aria-expanded=move || is_open.get().to_string()
+                    aria-controls=body_id.clone()
+                    on:click=move |_| is_open.update(|o| *o = !*o)
+                >
+                    <span class="disclosure__icon" aria-hidden="true"></span>
+                    <span class="session__title">{heading}</span>
+                    <span class="session__when">{when}</span>
+                </button>
+            </h3>
+            <div class="session__verdict">
+                <RollupBadge rollup=s.rollup failure=s.failure.clone() />
+                {s.session.is_test.value().copied().unwrap_or(false).then(|| view! { <span class="flag">"test call"</span> })}
+            </div>
+            {super::segment::failure_text(&s.failure).map(|t| view! { <p class="failure">{t}</p> })}
+            <Show when=move || is_open.get()>
+                <SessionBody report=report_for_body.clone() si=si id=format!("session-{si}-body") />
+            </Show>
+        </article>
+    }
+}
+
+#[component]
+fn SessionBody(report: Arc<Report>, si: usize, id: String) -> impl IntoView {
+    let s: &SessionReport = &report.sessions[si];
+    let segments_note = if s.segments_missing {
+        Some("Segments not included for this session.")
+    } else if s.segments.is_empty() {
+        Some("no segments")
+    } else {
+        None
+    };
+    view! {
+        <div class="session__body" id=id>
+            <div class="endpoints">
+                <EndpointSummary side="Caller" party=s.caller.clone() endpoint=s.session.caller.clone() />
+                <EndpointSummary side="Callee" party=s.callee.clone() endpoint=s.session.callee.clone() />
+            </div>
+            <ExtraProperties extra=s.session.extra.clone() />
+            {segments_note.map(|t| view! { <p class="results__empty">{t}</p> })}
+            {(s.null_segments > 0).then(|| view! { <p class="notice notice--info">{format!("{} null segment entries ignored.", s.null_segments)}</p> })}
+            <SegmentList report=report.clone() si=si />
+        </div>
+    }
+}
+
+/// An endpoint's name, user agent and feedback.
+#[component]
+pub fn EndpointSummary(
+    side: &'static str,
+    party: Party,
+    endpoint: Reading<Endpoint>,
+) -> impl IntoView {
+    let agent = endpoint.value().map(agent_text).unwrap_or_default();
+    let feedback = endpoint.value().and_then(|e| feedback_text(e, &party.name));
+    let hardware = endpoint.value().and_then(|e| {
+        let cpu = e.cpu_name.value()?;
+        let cores = e
+            .cpu_cores_count
+            .value()
+            .map(|c| format!(", {c} cores"))
+            .unwrap_or_default();
+        Some(format!("CPU {cpu}{cores}"))
+    });
+    view! {
+        <div class="endpoint">
+            <span class="endpoint__side">{side}</span>
+            <span class="endpoint__name">{party.name.clone()}</span>
+            {(!party.detail.is_empty()).then(|| view! { <span class="endpoint__detail">{party.detail.join(" · ")}</span> })}
+            {(!agent.is_empty()).then(|| view! { <span class="endpoint__agent">{agent}</span> })}
+            {hardware.map(|h| view! { <span class="endpoint__detail">{h}</span> })}
+            {feedback.map(|f| view! { <span class="endpoint__feedback">{f}</span> })}
+        </div>
+    }
+}
+
+/// The user agent in one line: product, platform or role, version, header.
+pub fn agent_text(endpoint: &Endpoint) -> String {
+    let Some(agent) = endpoint.user_agent.value() else {
+        return String::new();
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(family) = agent.product_family.value() {
+        parts.push(family.as_str().to_owned());
+    }
+    if let Some(platform) = agent.platform.value() {
+        parts.push(platform.as_str().to_owned());
+    }
+    if let Some(version) = agent.application_version.value().filter(|v| !v.is_empty()) {
+        parts.push(format!("version {version}"));
+    }
+    if let Some(header) = agent.header_value.value().filter(|v| !v.is_empty()) {
+        parts.push(header.clone());
+    }
+    parts.join(" · ")
+}
+
+/// "Ravi Okonkwo rated poor: DistortedSound, Interruptions. “text”", or `None` for no feedback.
+pub fn feedback_text(endpoint: &Endpoint, name: &str) -> Option<String> {
+    let feedback = endpoint.feedback.value()?;
+    let rating = feedback.rating.value().map(|r| r.as_str().to_owned());
+    let tokens: Vec<String> = feedback
+        .tokens
+        .value()
+        .map(|set| {
+            set.tokens
+                .iter()
+                .filter(|(_, v)| v.value() == Some(&true))
+                .map(|(k, _)| k.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let text = feedback
+        .text
+        .value()
+        .filter(|t| !t.trim().is_empty())
+        .cloned();
+    let rated = rating.as_deref().filter(|r| *r != "notRated");
+    if rated.is_none() && tokens.is_empty() && text.is_none() {
+        return Some("no feedback".to_owned());
+    }
+    let mut out = match rated {
+        Some(r) => format!("Feedback: {name} rated “{r}”"),
+        None => format!("Feedback from {name}"),
+    };
+    if !tokens.is_empty() {
+        out.push_str(&format!(" ({})", tokens.join(", ")));
+    }
+    if let Some(text) = text {
+        out.push_str(&format!(": “{text}”"));
+    }
+    Some(out)
+}
