@@ -48,11 +48,11 @@ pub fn StreamTable(report: Arc<Report>, si: usize, gi: usize, mi: usize) -> impl
                         <th scope="col">"Direction"</th>
                         <th scope="col">"Verdict"</th>
                         <th scope="col">"Codec"</th>
-                        <th scope="col">"Jitter avg / max"</th>
-                        <th scope="col">"Packet loss avg / max"</th>
-                        <th scope="col">"Round trip avg / max"</th>
+                        <th scope="col">"Jitter"</th>
+                        <th scope="col">"Packet loss"</th>
+                        <th scope="col">"Round trip"</th>
                         {audio_columns.then(|| view! {
-                            <th scope="col">"Concealed avg / max"</th>
+                            <th scope="col">"Concealed samples"</th>
                             <th scope="col">"Audio degradation"</th>
                         })}
                         <th scope="col">"Packets"</th>
@@ -88,7 +88,7 @@ fn Pair(avg: Shown, max: Shown) -> impl IntoView {
             <Value shown=avg />
             {(!both_missing).then(|| view! {
                 <span class="streams__max">
-                    " / "
+                    "max "
                     <Value shown=max />
                 </span>
             })}
