@@ -10,7 +10,7 @@ pub mod units;
 pub mod verdict;
 
 use crate::load::{ContextIds, Document, Shape};
-use crate::model::audit::{audit, Finding};
+use crate::model::audit::{audit, Log};
 use crate::model::{
     items, CallRecord, DeviceInfo, FailureInfo, FailureStage, Instant, List, Media, MediaStream,
     Reading, Segment, Session, StreamDirection, Why,
@@ -32,8 +32,8 @@ pub struct Report {
     pub null_sessions: usize,
     /// True when the record has no `sessions` property (not expanded).
     pub sessions_missing: bool,
-    /// Every unreadable value in the input, with its path.
-    pub findings: Vec<Finding>,
+    /// Every unreadable value in the input with its path, and the conversions made.
+    pub log: Log,
     pub totals: Totals,
     pub time: TimeSpan,
 }
@@ -255,23 +255,19 @@ pub fn analyse(document: Document) -> Report {
     } = document;
 
     // Audit before moving anything, so paths match the input.
-    let mut findings = record.as_ref().map(audit).unwrap_or_default();
+    let mut log = record.as_ref().map(audit).unwrap_or_default();
     let session_trail = if shape == Shape::SessionsPage {
         "value"
     } else {
         "sessions"
     };
-    for mut f in audit(&sessions) {
-        f.path = match shape {
-            Shape::CallRecord | Shape::SessionsPage => format!("{session_trail}{}", f.path),
-            _ => f
-                .path
-                .trim_start_matches("[0]")
-                .trim_start_matches('.')
-                .to_owned(),
-        };
-        findings.push(f);
-    }
+    log.extend(audit(&sessions), |path| match shape {
+        Shape::CallRecord | Shape::SessionsPage => format!("{session_trail}{path}"),
+        _ => path
+            .trim_start_matches("[0]")
+            .trim_start_matches('.')
+            .to_owned(),
+    });
 
     let sessions_missing = sessions.is_missing();
     let is_stand_in = shape.is_segments_only();
@@ -295,7 +291,7 @@ pub fn analyse(document: Document) -> Report {
         sessions,
         null_sessions,
         sessions_missing,
-        findings,
+        log,
         totals,
         time,
     }
@@ -512,20 +508,32 @@ fn span_of<'a>(spans: impl Iterator<Item = &'a TimeSpan>) -> TimeSpan {
 }
 
 impl Report {
+    /// Unreadable values of one kind.
+    pub fn count_invalid(&self, why: Why) -> usize {
+        self.log
+            .findings
+            .iter()
+            .filter(|f| f.invalid.why == why)
+            .count()
+    }
+
+    /// The path of the first unreadable value of one kind, for examples in notices.
+    pub fn first_invalid(&self, why: Why) -> Option<&str> {
+        self.log
+            .findings
+            .iter()
+            .find(|f| f.invalid.why == why)
+            .map(|f| f.path.as_str())
+    }
+
     /// Readable values that are documentation placeholders.
     pub fn placeholder_count(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.invalid.why == Why::Placeholder)
-            .count()
+        self.count_invalid(Why::Placeholder)
     }
 
     /// Negative durations anywhere in the input.
     pub fn negative_duration_count(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.invalid.why == Why::NegativeDuration)
-            .count()
+        self.count_invalid(Why::NegativeDuration)
     }
 
     /// True when the input looks like Graph's documentation example rather than data.

@@ -6,6 +6,7 @@
 //! record at all. It never judges quality; that is `analysis`.
 
 mod context;
+mod decode;
 mod syntax;
 
 use serde::Deserialize;
@@ -13,6 +14,7 @@ use serde::Deserialize;
 use crate::model::{items, CallRecord, GraphError, List, Node, Reading, Segment, Session};
 
 pub use context::{Collection, ContextIds};
+pub use decode::{decode, DecodeError, Encoding};
 pub use syntax::SyntaxError;
 
 /// What loading made of an input.
@@ -118,6 +120,10 @@ pub fn load(text: &str) -> Outcome {
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return Outcome::NotCallRecord(NotCallRecord::Empty);
+    }
+
+    if let Some(too_deep) = syntax::check_depth(text) {
+        return Outcome::Unreadable(too_deep);
     }
 
     // A bare top-level list is read as the `value` of a collection.
@@ -252,6 +258,7 @@ fn classify_collection(
         }
     });
     let is_empty = readable.is_empty();
+    let has_entries = entries.value().is_some_and(|all| !all.is_empty());
     let record_ids: Vec<String> = readable
         .iter()
         .filter_map(|n| n.id.value().cloned())
@@ -268,7 +275,7 @@ fn classify_collection(
         Some(Collection::CallRecords) => {
             return Outcome::NotCallRecord(NotCallRecord::CallRecordList(record_ids));
         }
-        None if is_empty && context.resource.is_none() => {
+        None if is_empty && !has_entries && context.resource.is_none() => {
             // `{"value": []}` with nothing else to go on: an empty page of call-record data is
             // the likeliest reading, and it is harmless.
             (Shape::SessionsPage, Reading::Present(Vec::new()))

@@ -21,6 +21,9 @@ pub struct SyntaxError {
     pub caret: usize,
     /// Present when the input ends before the JSON does.
     pub truncation: Option<Truncation>,
+    /// True when the JSON is well-formed but beyond what can be read (nesting depth, a number
+    /// too large for a double).
+    pub is_limit: bool,
 }
 
 /// What is still open where a cut-off input ends.
@@ -62,9 +65,24 @@ impl SyntaxError {
     /// Builds the explanation for a serde_json error on `text`.
     pub fn new(text: &str, error: &serde_json::Error) -> Self {
         let full = error.to_string();
-        let message = match full.rfind(" at line ") {
+        let raw = match full.rfind(" at line ") {
             Some(cut) => full[..cut].to_owned(),
             None => full,
+        };
+
+        // serde_json's two limits get messages a person can act on.
+        let (message, is_limit) = if raw.starts_with("recursion limit exceeded") {
+            (
+                "the JSON is nested more than 128 levels deep, deeper than any call record".into(),
+                true,
+            )
+        } else if raw.starts_with("number out of range") {
+            (
+                "a number is too large to represent (beyond ±1.8 × 10^308)".into(),
+                true,
+            )
+        } else {
+            (raw, false)
         };
         let line = error.line().max(1);
         let line_text = text.lines().nth(line - 1).unwrap_or("");
@@ -88,7 +106,74 @@ impl SyntaxError {
             excerpt,
             caret,
             truncation,
+            is_limit,
         }
+    }
+}
+
+/// How deeply objects and lists may nest. A call record nests about 12 levels (record,
+/// sessions, session, segments, segment, media, network, trace route, hop); the reading code
+/// recurses once per level with large frames, so much deeper input would exhaust the
+/// WebAssembly stack before serde_json's own limit of 128 applies.
+pub const MAX_DEPTH: usize = 32;
+
+/// Finds the first bracket that opens a level deeper than [`MAX_DEPTH`], without parsing.
+pub fn check_depth(text: &str) -> Option<SyntaxError> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while let Some(found) = memchr::memchr3(b'"', b'{', b'[', &bytes[i..]).map(|j| i + j) {
+        // Closing brackets between two hits lower the depth.
+        depth = depth.saturating_sub(count_closers(&bytes[i..found]));
+        match bytes[found] {
+            b'"' => i = skip_string(bytes, found + 1),
+            _ => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(limit_error(text, found));
+                }
+                i = found + 1;
+            }
+        }
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn count_closers(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| matches!(b, b'}' | b']')).count()
+}
+
+/// The index just after the string that starts at `start` (just after its opening quote).
+fn skip_string(bytes: &[u8], mut start: usize) -> usize {
+    while let Some(j) = memchr::memchr2(b'"', b'\\', &bytes[start.min(bytes.len())..]) {
+        let at = start + j;
+        if bytes[at] == b'"' {
+            return at + 1;
+        }
+        start = at + 2;
+    }
+    bytes.len()
+}
+
+fn limit_error(text: &str, offset: usize) -> SyntaxError {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_text = text[line_start..].lines().next().unwrap_or("");
+    let column = text[line_start..offset].chars().count() + 1;
+    let (excerpt, caret) = excerpt_around(line_text, column - 1);
+    SyntaxError {
+        message: format!(
+            "objects and lists are nested more than {MAX_DEPTH} levels deep, far deeper than any call record"
+        ),
+        line,
+        column,
+        excerpt,
+        caret,
+        truncation: None,
+        is_limit: true,
     }
 }
 
@@ -176,6 +261,45 @@ mod tests {
         let got = error_for("{\"名前\": x}");
         assert_eq!(got.column, 8);
         assert_eq!(got.excerpt.chars().nth(got.caret), Some('x'));
+    }
+
+    #[test]
+    fn nesting_is_checked_before_parsing() {
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(check_depth(&ok).is_none(), "{MAX_DEPTH} levels are allowed");
+        let deep = format!(
+            "{{\"a\": \"[[[{{\\\"\", \"b\":\n {}{}}}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
+        let got = check_depth(&deep).expect("one level too deep");
+        assert_eq!(
+            (got.line, got.column),
+            (2, MAX_DEPTH + 1),
+            "brackets in strings do not count"
+        );
+        assert!(got.is_limit);
+        let siblings = "[[1],[2],[3]]".repeat(1000);
+        assert!(
+            check_depth(&format!("[{siblings}]")).is_none(),
+            "closing brackets lower the depth"
+        );
+    }
+
+    #[test]
+    fn limits_are_explained_not_called_syntax_errors() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let got = error_for(&deep);
+        assert!(
+            got.is_limit && got.message.contains("128 levels"),
+            "{got:?}"
+        );
+        let huge = error_for("{\"averageJitter\": 1e400}");
+        assert!(
+            huge.is_limit && huge.message.contains("too large"),
+            "{huge:?}"
+        );
+        assert_eq!(huge.line, 1);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! read") and recognises a pasted documentation example by its placeholders.
 
 use super::enums::*;
-use super::reading::{Invalid, Reading};
+use super::reading::{Invalid, Note, Reading};
 use super::time::{Instant, Millis};
 
 /// One unreadable value and where it sits, e.g. `sessions[0].segments[1].media[0].label`.
@@ -66,26 +66,30 @@ fn push_key(out: &mut String, key: &str) {
 
 /// Types that can list their unreadable values.
 pub trait Audit {
-    fn audit(&self, trail: &mut Trail, out: &mut Vec<Finding>);
+    fn audit(&self, trail: &mut Trail, out: &mut Log);
 }
 
 impl<T: Audit> Audit for Reading<T> {
-    fn audit(&self, trail: &mut Trail, out: &mut Vec<Finding>) {
+    fn audit(&self, trail: &mut Trail, out: &mut Log) {
         match self {
             Reading::Invalid(invalid) => {
-                out.push(Finding {
+                out.findings.push(Finding {
                     path: trail.render(),
                     invalid: invalid.clone(),
                 });
             }
-            Reading::Present(v) | Reading::Noted(v, _) => v.audit(trail, out),
+            Reading::Present(v) => v.audit(trail, out),
+            Reading::Noted(v, note) => {
+                out.note(*note);
+                v.audit(trail, out);
+            }
             Reading::Missing => {}
         }
     }
 }
 
 impl<T: Audit> Audit for Vec<Reading<T>> {
-    fn audit(&self, trail: &mut Trail, out: &mut Vec<Finding>) {
+    fn audit(&self, trail: &mut Trail, out: &mut Log) {
         for (i, item) in self.iter().enumerate() {
             trail.index(i);
             item.audit(trail, out);
@@ -96,7 +100,7 @@ impl<T: Audit> Audit for Vec<Reading<T>> {
 
 /// Scalars have nothing inside them to walk.
 macro_rules! leaf {
-    ($($t:ty),*) => { $(impl Audit for $t { fn audit(&self, _: &mut Trail, _: &mut Vec<Finding>) {} })* };
+    ($($t:ty),*) => { $(impl Audit for $t { fn audit(&self, _: &mut Trail, _: &mut Log) {} })* };
 }
 leaf!(
     f64,
@@ -121,9 +125,43 @@ leaf!(
     EndpointType
 );
 
-/// Lists the unreadable values of a whole tree.
-pub fn audit<T: Audit>(root: &T) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// What a walk found: unreadable values, conversions, and objects whose keys matched only when
+/// case was ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Log {
+    pub findings: Vec<Finding>,
+    /// How many values were read with each kind of conversion, in first-seen order.
+    pub notes: Vec<(Note, usize)>,
+    /// Objects with PascalCase (or otherwise differently cased) keys.
+    pub case_folded: usize,
+}
+
+impl Log {
+    fn note(&mut self, note: Note) {
+        match self.notes.iter_mut().find(|(n, _)| *n == note) {
+            Some((_, count)) => *count += 1,
+            None => self.notes.push((note, 1)),
+        }
+    }
+
+    /// Adds another walk's log, with its paths prefixed.
+    pub fn extend(&mut self, other: Log, prefix: impl Fn(&str) -> String) {
+        for mut f in other.findings {
+            f.path = prefix(&f.path);
+            self.findings.push(f);
+        }
+        for (note, count) in other.notes {
+            for _ in 0..count {
+                self.note(note);
+            }
+        }
+        self.case_folded += other.case_folded;
+    }
+}
+
+/// Walks a whole tree.
+pub fn audit<T: Audit>(root: &T) -> Log {
+    let mut out = Log::default();
     root.audit(&mut Trail::default(), &mut out);
     out
 }

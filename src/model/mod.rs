@@ -124,8 +124,11 @@ macro_rules! wire_object {
             fn audit(
                 &self,
                 trail: &mut $crate::model::audit::Trail,
-                out: &mut Vec<$crate::model::audit::Finding>,
+                out: &mut $crate::model::audit::Log,
             ) {
+                if self.extra.case_folded {
+                    out.case_folded += 1;
+                }
                 $(
                     trail.key($wire);
                     self.$field.audit(trail, out);

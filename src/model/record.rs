@@ -7,7 +7,7 @@
 
 use serde::de::{IgnoredAny, MapAccess};
 
-use super::audit::{Audit, Finding, Trail};
+use super::audit::{Audit, Log, Trail};
 use super::enums::*;
 use super::reading::{FromJson, List, Reading};
 use super::time::{Instant, Millis};
@@ -331,7 +331,7 @@ impl IdentitySet {
 }
 
 impl Audit for TokenSet {
-    fn audit(&self, trail: &mut Trail, out: &mut Vec<Finding>) {
+    fn audit(&self, trail: &mut Trail, out: &mut Log) {
         for (key, value) in &self.tokens {
             trail.owned_key(key);
             value.audit(trail, out);
@@ -341,7 +341,7 @@ impl Audit for TokenSet {
 }
 
 impl Audit for IdentitySet {
-    fn audit(&self, trail: &mut Trail, out: &mut Vec<Finding>) {
+    fn audit(&self, trail: &mut Trail, out: &mut Log) {
         for (key, value) in &self.members {
             trail.owned_key(key);
             value.audit(trail, out);
@@ -354,7 +354,7 @@ impl Audit for IdentitySet {
 }
 
 impl Audit for CallRecord {
-    fn audit(&self, trail: &mut Trail, out: &mut Vec<Finding>) {
+    fn audit(&self, trail: &mut Trail, out: &mut Log) {
         let fields: [(&'static str, &dyn Audit); 13] = [
             ("id", &self.id),
             ("version", &self.version),

@@ -64,31 +64,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // A file dropped anywhere on the page is opened.
-    let dragging = RwSignal::new(false);
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        let file = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
-            super::input::read_file(file, input, inspection);
-        }
-    };
-
     view! {
-        <div
-            class="app"
-            class:app--dragging=move || dragging.get()
-            on:dragover=move |ev: leptos::ev::DragEvent| {
-                ev.prevent_default();
-                dragging.set(true);
-            }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
-        >
+        <div class="app">
             <header class="app__header">
                 <h1>"callscope"</h1>
                 <p class="app__tagline">

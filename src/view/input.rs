@@ -16,7 +16,35 @@ pub fn InputPanel(
     on_example: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let inspect = move || inspection.set(Inspection::of(&input.read_untracked()));
+    let status = RwSignal::new(FileStatus::Idle);
+    let inspect = move || {
+        status.set(FileStatus::Idle);
+        inspection.set(Inspection::of(&input.read_untracked()));
+    };
+
+    // A file dropped anywhere on the page is opened.
+    let dragging = RwSignal::new(false);
+    let _ = window_event_listener(leptos::ev::dragover, move |ev| {
+        ev.prevent_default();
+        dragging.set(true);
+    });
+    let _ = window_event_listener(leptos::ev::dragleave, move |ev| {
+        // Leaving the window (not moving between elements) has no related target.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        dragging.set(false);
+        let file = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            open_file(file, input, inspection, status);
+        }
+    });
 
     // Ctrl+Enter (or Cmd+Enter) inspects from the text area.
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -31,7 +59,7 @@ pub fn InputPanel(
             .and_then(|el| el.files())
             .and_then(|files| files.get(0));
         if let Some(file) = file {
-            read_file(file, input, inspection);
+            open_file(file, input, inspection, status);
         }
         // Clearing lets the same file be chosen again after it was edited on disk.
         if let Some(el) = file_input.get() {
@@ -97,24 +125,189 @@ pub fn InputPanel(
                     "Download CSV"
                 </button>
             </div>
+            <FileProgress status=status />
+            <div class="dropzone" class:dropzone--active=move || dragging.get() aria-hidden="true">
+                "Drop the .json file to open it"
+            </div>
         </section>
     }
 }
 
-/// Reads a file into the text area, then inspects it.
-pub fn read_file(file: web_sys::File, input: RwSignal<String>, inspection: RwSignal<Inspection>) {
-    leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        match text.ok().and_then(|t| t.as_string()) {
-            Some(text) => {
-                inspection.set(Inspection::of(&text));
-                input.set(text);
+/// Files larger than this are inspected but not copied into the text area: a text area holding
+/// tens of megabytes makes typing and scrolling crawl, and the file itself keeps the input.
+const TEXT_AREA_LIMIT: f64 = 8.0 * 1024.0 * 1024.0;
+
+/// Where opening a file stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileStatus {
+    Idle,
+    Reading {
+        name: String,
+        loaded: f64,
+        total: f64,
+    },
+    Analysing {
+        name: String,
+        bytes: f64,
+    },
+    Opened {
+        name: String,
+        bytes: f64,
+        note: Option<String>,
+    },
+    Failed {
+        name: String,
+        message: String,
+    },
+}
+
+impl FileStatus {
+    fn describe(&self) -> Option<String> {
+        let mb = |b: &f64| format!("{:.1} MB", b / 1_048_576.0);
+        match self {
+            FileStatus::Idle => None,
+            FileStatus::Reading {
+                name,
+                loaded,
+                total,
+            } => Some(format!("Reading {name}: {} of {}", mb(loaded), mb(total))),
+            FileStatus::Analysing { name, bytes } => {
+                Some(format!("Analysing {name} ({})…", mb(bytes)))
             }
-            None => {
-                leptos::logging::error!("could not read the file {}", file.name());
+            FileStatus::Opened { name, bytes, note } => {
+                let mut text = format!("Opened {name} ({})", mb(bytes));
+                if let Some(note) = note {
+                    text.push_str(&format!("; {note}"));
+                }
+                if *bytes > TEXT_AREA_LIMIT {
+                    text.push_str(
+                        ". It is too large to edit in the text box, which keeps what it had",
+                    );
+                }
+                Some(text + ".")
+            }
+            FileStatus::Failed { name, message } => {
+                Some(format!("Could not open {name}: {message}."))
             }
         }
+    }
+}
+
+/// Reads a file as bytes with progress, decodes it, then inspects it. The heavy work waits for
+/// the next frame so that "Analysing…" is on screen before the page is busy.
+pub fn open_file(
+    file: web_sys::File,
+    input: RwSignal<String>,
+    inspection: RwSignal<Inspection>,
+    status: RwSignal<FileStatus>,
+) {
+    let name = file.name();
+    let total = file.size();
+    status.set(FileStatus::Reading {
+        name: name.clone(),
+        loaded: 0.0,
+        total,
     });
+    let Ok(reader) = web_sys::FileReader::new() else {
+        status.set(FileStatus::Failed {
+            name,
+            message: "the browser cannot read files".into(),
+        });
+        return;
+    };
+
+    let progress_name = name.clone();
+    let on_progress = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(
+        move |ev: web_sys::ProgressEvent| {
+            let (loaded, total) = (ev.loaded(), ev.total());
+            status.set(FileStatus::Reading {
+                name: progress_name.clone(),
+                loaded,
+                total,
+            });
+        },
+    );
+    reader.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    // The reader outlives this function; the closure lives as long as the page.
+    on_progress.forget();
+
+    let done_reader = reader.clone();
+    let done_name = name.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let bytes = done_reader
+            .result()
+            .ok()
+            .map(|b| js_sys::Uint8Array::new(&b).to_vec());
+        let Some(bytes) = bytes else {
+            status.set(FileStatus::Failed {
+                name: done_name,
+                message: "reading stopped".into(),
+            });
+            return;
+        };
+        let size = bytes.len() as f64;
+        status.set(FileStatus::Analysing {
+            name: done_name.clone(),
+            bytes: size,
+        });
+        set_timeout(
+            move || match crate::load::decode(&bytes) {
+                Ok((text, encoding)) => {
+                    inspection.set(Inspection::of(&text));
+                    if size <= TEXT_AREA_LIMIT {
+                        input.set(text);
+                    }
+                    let note = encoding.note().map(str::to_owned);
+                    status.set(FileStatus::Opened {
+                        name: done_name,
+                        bytes: size,
+                        note,
+                    });
+                }
+                Err(e) => {
+                    leptos::logging::error!("could not decode {done_name}: {e}");
+                    status.set(FileStatus::Failed {
+                        name: done_name,
+                        message: e.to_string(),
+                    });
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    });
+    reader.set_onload(Some(on_load.unchecked_ref()));
+
+    let error_name = name.clone();
+    let on_error = wasm_bindgen::closure::Closure::once_into_js(move || {
+        leptos::logging::error!("could not read the file {error_name}");
+        status.set(FileStatus::Failed {
+            name: error_name,
+            message: "the browser could not read it".into(),
+        });
+    });
+    reader.set_onerror(Some(on_error.unchecked_ref()));
+
+    if reader.read_as_array_buffer(&file).is_err() {
+        status.set(FileStatus::Failed {
+            name,
+            message: "the browser refused to read it".into(),
+        });
+    }
+}
+
+/// Progress of the file being opened, and what was noticed about it.
+#[component]
+fn FileProgress(status: RwSignal<FileStatus>) -> impl IntoView {
+    let fraction = move || match status.get() {
+        FileStatus::Reading { loaded, total, .. } if total > 0.0 => Some((loaded / total).min(1.0)),
+        _ => None,
+    };
+    view! {
+        <p class="input__status" role="status" data-testid="file-status">
+            {move || status.with(FileStatus::describe)}
+            {move || fraction().map(|f| view! { <progress max="1" value=f.to_string()></progress> })}
+        </p>
+    }
 }
 
 /// Offers the stream CSV as a download.

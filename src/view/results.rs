@@ -36,9 +36,14 @@ pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
 fn SyntaxAlert(error: Arc<SyntaxError>) -> impl IntoView {
     let pointer = format!("{}^", " ".repeat(error.caret));
     let hint = error.truncation.map(|t| t.to_string());
+    let title = if error.is_limit {
+        "This JSON cannot be read"
+    } else {
+        "This is not valid JSON"
+    };
     view! {
         <section class="alert alert--error" role="alert">
-            <h2 class="alert__title">"This is not valid JSON"</h2>
+            <h2 class="alert__title">{title}</h2>
             <p>
                 {format!(
                     "{} at line {}, column {}. Nothing is shown, so that an incomplete record is not mistaken for a whole one.",

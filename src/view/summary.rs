@@ -9,7 +9,7 @@ use crate::analysis::endpoint::{organizer, participants};
 use crate::analysis::units::{format_decimal, format_length};
 use crate::analysis::{Failure, Report, Side};
 use crate::load::Shape;
-use crate::model::items;
+use crate::model::{items, Why};
 
 /// The call at a glance.
 #[component]
@@ -199,6 +199,49 @@ fn Notices(report: Arc<Report>) -> impl IntoView {
             format!("These are segments of session {session} in call record {call}. Record-level data (organizer, other sessions) is not in the input."),
         ));
     }
+    let cut = r.count_invalid(Why::PowerShellDepth);
+    if cut > 0 {
+        notices.push((
+            "warning",
+            format!(
+                "This looks like PowerShell ConvertTo-Json output cut at its depth limit: {} where objects belong (first at {}). What is real is shown below. Re-export with ConvertTo-Json -Depth 20 (the default depth is 2) to get everything.",
+                plural(cut, "value is a type name or \"@{…}\" text", "values are type names or \"@{…}\" text"),
+                r.first_invalid(Why::PowerShellDepth).unwrap_or("?"),
+            ),
+        ));
+    }
+    let zoneless = r.count_invalid(Why::NoTimeZone);
+    if zoneless > 0 {
+        notices.push((
+            "warning",
+            format!(
+                "{} no time zone (first at {}). They are not read as this browser's local time; they are shown as invalid. Graph writes times in UTC with a trailing Z.",
+                plural(zoneless, "date has", "dates have"),
+                r.first_invalid(Why::NoTimeZone).unwrap_or("?"),
+            ),
+        ));
+    }
+    if r.log.case_folded > 0 {
+        notices.push((
+            "info",
+            "Keys in PascalCase (as SDK object dumps write them) were matched to Graph's property names.".to_owned(),
+        ));
+    }
+    if !r.log.notes.is_empty() {
+        let parts: Vec<String> = r
+            .log
+            .notes
+            .iter()
+            .map(|(note, n)| format!("{n} × {}", note.describe()))
+            .collect();
+        notices.push((
+            "info",
+            format!(
+                "Read with conversions: {}. Each converted value says so where it appears.",
+                parts.join(", ")
+            ),
+        ));
+    }
     if r.null_sessions > 0 {
         notices.push((
             "info",
@@ -209,7 +252,7 @@ fn Notices(report: Arc<Report>) -> impl IntoView {
         ));
     }
 
-    let findings = r.findings.clone();
+    let findings = r.log.findings.clone();
     let findings_view = (!findings.is_empty()).then(|| {
         let count = findings.len();
         view! {
