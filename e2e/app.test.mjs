@@ -172,7 +172,7 @@ describe("samples", () => {
       const text = await mainText(p);
       assert.match(text, /3 sessions shown \(more available\)/);
       assert.match(text, /More sessions exist — this is one page; @odata\.nextLink present/);
-      assert.match(text, /12:29:12\.060 UTC/);
+      assert.match(text, /12:29:12\.061 UTC/);
       assert.equal(await p.page.getByTestId("session-group").count(), 3);
       assertClean(text, "03");
     } finally {

@@ -5,6 +5,7 @@
 //! writes CSV, and `view` holds the Leptos components that display it all.
 pub mod analysis;
 pub mod export;
+pub mod fetch;
 pub mod load;
 pub mod model;
 pub mod view;

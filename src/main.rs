@@ -1,5 +1,5 @@
-//! Entry point: panic hook, then mount the app.
+//! Entry point: the panic hook, then the app.
 fn main() {
-    console_error_panic_hook::set_once();
+    callscope::view::crash::install_panic_hook();
     leptos::mount::mount_to_body(callscope::view::App);
 }

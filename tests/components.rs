@@ -157,3 +157,40 @@ async fn the_app_keeps_bad_input_and_says_where_it_breaks() {
     assert_eq!(area.value(), "{\"value\": [1, 2", "the input is kept");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_notice_says_what_happened_and_leaves_the_input() {
+    let root = container();
+    leptos::mount::mount_to(root.clone(), App).forget();
+    leptos::task::tick().await;
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector("textarea")
+        .unwrap()
+        .expect("a text area")
+        .dyn_into()
+        .unwrap();
+    area.set_value("{\"my\": \"input\"}");
+
+    callscope::view::crash::show_crash_notice("panicked at src/x.rs:1:1: <b>boom</b>");
+    let notice = document()
+        .query_selector("[data-testid=crash-notice]")
+        .unwrap()
+        .expect("a notice");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    let text = notice.text_content().unwrap_or_default();
+    assert!(
+        text.contains("internal error") && text.contains("<b>boom</b>"),
+        "{text}"
+    );
+    assert!(
+        notice.query_selector("b").unwrap().is_none(),
+        "the panic text is not HTML"
+    );
+    assert_eq!(
+        area.value(),
+        "{\"my\": \"input\"}",
+        "the input is still there"
+    );
+    notice.remove();
+    root.remove();
+}

@@ -123,7 +123,7 @@ fn s03_sessions_page_is_one_page_of_more() {
     assert_eq!(r.sessions[0].caller.name, "Dana Whitfield");
     assert!(r.sessions[2].segments.is_empty());
     let start = r.sessions[0].time.start.expect("start").display_utc();
-    assert_eq!(start, "2024-05-18 12:29:12.060 UTC");
+    assert_eq!(start, "2024-05-18 12:29:12.061 UTC");
 }
 
 #[test]
@@ -367,5 +367,64 @@ fn seed_doc_example_is_recognised_as_placeholders() {
         stream.verdict.word(),
         VerdictWord::NotAssessed,
         "\"Label value\" and no codec: kind unknown"
+    );
+}
+
+#[test]
+fn raw_view_finds_every_stream_as_written() {
+    let names = [
+        "01-full-expand-p2p-audio.json",
+        "02-bare-segments-collection.json",
+        "03-sessions-page-with-nextlink.json",
+        "05-pstn-direct-routing-segments.json",
+        "07-failed-call-failureinfo.json",
+        "08-video-screenshare-no-odata-type.json",
+        "10-nulls-everywhere.json",
+        "11-unknown-enums-new-fields.json",
+        "seed-list-segments.json",
+    ];
+    for name in names {
+        let r = report(name);
+        let mut streams = 0;
+        for (si, session) in r.sessions.iter().enumerate() {
+            for (gi, segment) in session.segments.iter().enumerate() {
+                let raw = r
+                    .raw(&r.segment_path(si, gi).expect("a path"))
+                    .expect("segment text");
+                let parsed: serde_json::Value = serde_json::from_str(raw).expect("a whole object");
+                assert_eq!(
+                    parsed["id"].as_str(),
+                    segment.segment.id.value().map(String::as_str),
+                    "{name}"
+                );
+                for (mi, media) in segment.media.iter().enumerate() {
+                    for (ti, stream) in media.streams.iter().enumerate() {
+                        let path = r.stream_path(si, gi, mi, ti).expect("a path");
+                        let raw = r
+                            .raw(&path)
+                            .unwrap_or_else(|| panic!("{name}: stream at {path:?}"));
+                        let parsed: serde_json::Value = serde_json::from_str(raw).expect("whole");
+                        assert_eq!(
+                            parsed["streamId"].as_str(),
+                            stream.stream.stream_id.value().map(String::as_str),
+                            "{name}: the raw text is the stream's own"
+                        );
+                        streams += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            streams, r.totals.streams,
+            "{name}: every stream has its raw text"
+        );
+    }
+    let r = report("11-unknown-enums-new-fields.json");
+    let raw = r
+        .raw(&r.stream_path(0, 0, 0, 0).expect("path"))
+        .expect("text");
+    assert!(
+        raw.contains("spatialRenderingRatioExample"),
+        "unknown properties are in the raw view"
     );
 }

@@ -6,9 +6,11 @@
 //! hold it for the life of the page without borrowing.
 
 pub mod endpoint;
+pub mod findings;
 pub mod units;
 pub mod verdict;
 
+use crate::load::raw::Step;
 use crate::load::{ContextIds, Document, Shape};
 use crate::model::audit::{audit, Log};
 use crate::model::{
@@ -36,6 +38,9 @@ pub struct Report {
     pub log: Log,
     pub totals: Totals,
     pub time: TimeSpan,
+    /// The input text, for the raw JSON view.
+    pub source: std::sync::Arc<str>,
+    pub is_bare_list: bool,
 }
 
 /// Counts over the whole input.
@@ -252,6 +257,8 @@ pub fn analyse(document: Document) -> Report {
         context,
         next_link,
         is_beta,
+        source,
+        is_bare_list,
     } = document;
 
     // Audit before moving anything, so paths match the input.
@@ -294,6 +301,8 @@ pub fn analyse(document: Document) -> Report {
         log,
         totals,
         time,
+        source,
+        is_bare_list,
     }
 }
 
@@ -508,6 +517,57 @@ fn span_of<'a>(spans: impl Iterator<Item = &'a TimeSpan>) -> TimeSpan {
 }
 
 impl Report {
+    /// Where session `si` sits in the input, or `None` for the stand-in session of a
+    /// segments-only input.
+    pub fn session_path(&self, si: usize) -> Option<Vec<Step>> {
+        let index = Step::Index(self.sessions[si].index);
+        match self.shape {
+            Shape::CallRecord => Some(vec![Step::Key("sessions"), index]),
+            Shape::SessionsPage if self.is_bare_list => Some(vec![index]),
+            Shape::SessionsPage => Some(vec![Step::Key("value"), index]),
+            Shape::Session => Some(Vec::new()),
+            _ => None,
+        }
+    }
+
+    /// Where segment `gi` (in card order) of session `si` sits in the input.
+    pub fn segment_path(&self, si: usize, gi: usize) -> Option<Vec<Step>> {
+        let index = Step::Index(self.sessions[si].segments[gi].index);
+        match self.shape {
+            Shape::SegmentsPage if self.is_bare_list => Some(vec![index]),
+            Shape::SegmentsPage => Some(vec![Step::Key("value"), index]),
+            Shape::Segment => Some(Vec::new()),
+            _ => {
+                let mut path = self.session_path(si)?;
+                path.extend([Step::Key("segments"), index]);
+                Some(path)
+            }
+        }
+    }
+
+    /// Where media `mi` of a segment sits in the input.
+    pub fn media_path(&self, si: usize, gi: usize, mi: usize) -> Option<Vec<Step>> {
+        let mut path = self.segment_path(si, gi)?;
+        path.extend([
+            Step::Key("media"),
+            Step::Index(self.sessions[si].segments[gi].media[mi].index),
+        ]);
+        Some(path)
+    }
+
+    /// Where stream `ti` of a media sits in the input.
+    pub fn stream_path(&self, si: usize, gi: usize, mi: usize, ti: usize) -> Option<Vec<Step>> {
+        let mut path = self.media_path(si, gi, mi)?;
+        let media = &self.sessions[si].segments[gi].media[mi];
+        path.extend([Step::Key("streams"), Step::Index(media.streams[ti].index)]);
+        Some(path)
+    }
+
+    /// The input text at a path.
+    pub fn raw(&self, path: &[Step]) -> Option<&str> {
+        crate::load::raw::locate(&self.source, path).map(|range| &self.source[range])
+    }
+
     /// Unreadable values of one kind.
     pub fn count_invalid(&self, why: Why) -> usize {
         self.log

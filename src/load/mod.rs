@@ -7,7 +7,10 @@
 
 mod context;
 mod decode;
+pub mod raw;
 mod syntax;
+
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -80,6 +83,10 @@ pub struct Document {
     pub next_link: Option<String>,
     /// The input came from Graph's beta endpoint.
     pub is_beta: bool,
+    /// The input text, for the raw JSON view of any object (see [`raw`]).
+    pub source: Arc<str>,
+    /// True when the input is a bare top-level list rather than `{"value": [...]}`.
+    pub is_bare_list: bool,
 }
 
 impl Document {
@@ -137,10 +144,14 @@ pub fn load(text: &str) -> Outcome {
     } else {
         parse::<Reading<Node>>(text).map(Reading::into_value)
     };
+    let source = Source {
+        text: Arc::from(text),
+        is_bare_list: trimmed.starts_with('['),
+    };
     match parsed {
         Err(error) => Outcome::Unreadable(error),
         Ok(None) => Outcome::NotCallRecord(NotCallRecord::NotAnObject),
-        Ok(Some(node)) => classify(node),
+        Ok(Some(node)) => classify(node, source),
     }
 }
 
@@ -148,7 +159,13 @@ fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, SyntaxError> {
     serde_json::from_str(text).map_err(|e| SyntaxError::new(text, &e))
 }
 
-fn classify(mut node: Node) -> Outcome {
+/// The input text and how it starts, carried into the document for the raw view.
+struct Source {
+    text: Arc<str>,
+    is_bare_list: bool,
+}
+
+fn classify(mut node: Node, source: Source) -> Outcome {
     let context = ContextIds::parse(node.odata_context.value().map(String::as_str));
     let is_beta = context.is_beta;
 
@@ -160,7 +177,7 @@ fn classify(mut node: Node) -> Outcome {
     if !node.value.is_missing() || node_is_bare_collection(&node) {
         let entries = std::mem::take(&mut node.value);
         let next_link = node.next_link.value().cloned();
-        return classify_collection(entries, context, next_link);
+        return classify_collection(entries, context, next_link, source);
     }
 
     let single = if looks_like_record(&node, &context) {
@@ -197,6 +214,8 @@ fn classify(mut node: Node) -> Outcome {
                 context,
                 next_link,
                 is_beta,
+                source: source.text,
+                is_bare_list: source.is_bare_list,
             }
         }
         Shape::Session => Document {
@@ -206,6 +225,8 @@ fn classify(mut node: Node) -> Outcome {
             context,
             next_link,
             is_beta,
+            source: source.text,
+            is_bare_list: false,
         },
         _ => {
             let segments = vec![Reading::Present(node.into_segment())];
@@ -217,6 +238,8 @@ fn classify(mut node: Node) -> Outcome {
                 context,
                 next_link,
                 is_beta,
+                source: source.text,
+                is_bare_list: false,
             }
         }
     };
@@ -236,6 +259,7 @@ fn classify_collection(
     entries: List<Node>,
     context: ContextIds,
     next_link: Option<String>,
+    source: Source,
 ) -> Outcome {
     let is_beta = context.is_beta;
 
@@ -289,6 +313,8 @@ fn classify_collection(
         context,
         next_link,
         is_beta,
+        source: source.text,
+        is_bare_list: source.is_bare_list,
     }))
 }
 

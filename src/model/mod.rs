@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod enums;
+pub mod iso;
 pub mod reading;
 pub mod record;
 pub mod time;

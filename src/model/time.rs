@@ -1,13 +1,14 @@
 //! Durations and moments as Graph writes them, and the exporters' variants of both.
 //!
 //! Graph writes `Edm.Duration` as ISO 8601 (`PT0.0661S` is 66.1 ms, `PT1M6.1S` is 66.1 s) and
-//! `DateTimeOffset` as RFC 3339 with up to seven fraction digits. Parsing is done by `jiff`, which
-//! handles both grammars completely (fraction digits, offsets, signs); the rules that are ours sit
-//! here: calendar units and negative values are not durations, a time without a zone is not a
-//! moment, and .NET's `TimeSpan` and `/Date(ms)/` forms are read with a note rather than guessed.
+//! `DateTimeOffset` as RFC 3339 with up to seven fraction digits; `iso` parses both grammars. The
+//! rules that are ours sit here: calendar units and negative values are not durations, a time
+//! without a zone is not a moment, and .NET's `TimeSpan` and `/Date(ms)/` forms are read with a
+//! note rather than guessed.
 
 use serde::de::{IgnoredAny, MapAccess};
 
+use super::iso::{self, DurationError, Moment, TimestampError};
 use super::reading::{is_placeholder, FromJson, Invalid, Note, Number, Reading, Why};
 
 /// A length of time in milliseconds, never negative.
@@ -16,28 +17,32 @@ pub struct Millis(pub f64);
 
 /// A moment in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Instant(pub jiff::Timestamp);
+pub struct Instant(pub Moment);
 
 impl Instant {
     /// Milliseconds from `self` to `later`; negative when `later` is earlier.
     pub fn millis_until(self, later: Instant) -> f64 {
-        let d = later.0.duration_since(self.0);
-        d.as_secs_f64() * 1000.0
+        let seconds = (later.0.seconds - self.0.seconds) as f64;
+        let nanos = f64::from(later.0.nanos) - f64::from(self.0.nanos);
+        seconds * 1000.0 + nanos / 1_000_000.0
     }
 
-    /// `2024-03-12 09:14:05.441 UTC`: millisecond precision is what a person compares.
+    /// `2024-03-12 09:14:05.441 UTC`, rounded to the millisecond: what a person compares.
     pub fn display_utc(self) -> String {
-        self.0.strftime("%Y-%m-%d %H:%M:%S%.3f UTC").to_string()
+        let (y, mo, d, h, mi, s, ms) = self.0.parts();
+        format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}.{ms:03} UTC")
     }
 
     /// `09:14:05.441`, for places where the date is already on screen.
     pub fn display_time(self) -> String {
-        self.0.strftime("%H:%M:%S%.3f").to_string()
+        let (.., h, mi, s, ms) = self.0.parts();
+        format!("{h:02}:{mi:02}:{s:02}.{ms:03}")
     }
 
     /// RFC 3339 in UTC with milliseconds, for the CSV.
     pub fn rfc3339(self) -> String {
-        self.0.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+        let (y, mo, d, h, mi, s, ms) = self.0.parts();
+        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ms:03}Z")
     }
 }
 
@@ -96,25 +101,12 @@ impl FromJson for Millis {
 }
 
 fn parse_iso_duration(t: &str) -> Reading<Millis> {
-    let Ok(span) = t.parse::<jiff::Span>() else {
-        return Reading::Invalid(Invalid::new(Why::Unparseable, t));
-    };
-    if span.get_years() != 0 || span.get_months() != 0 || span.get_weeks() != 0 {
-        return Reading::Invalid(Invalid::new(Why::CalendarDuration, t));
+    match iso::parse_duration(t) {
+        Ok(ms) => Reading::Present(Millis(ms)),
+        Err(DurationError::Calendar) => Reading::Invalid(Invalid::new(Why::CalendarDuration, t)),
+        Err(DurationError::Negative) => Reading::Invalid(Invalid::new(Why::NegativeDuration, t)),
+        Err(DurationError::Syntax) => Reading::Invalid(Invalid::new(Why::Unparseable, t)),
     }
-    if span.is_negative() {
-        return Reading::Invalid(Invalid::new(Why::NegativeDuration, t));
-    }
-
-    // Every unit below a week has a fixed length here: Graph's days are 24 hours.
-    let ms = f64::from(span.get_days()) * 86_400_000.0
-        + f64::from(span.get_hours()) * 3_600_000.0
-        + span.get_minutes() as f64 * 60_000.0
-        + span.get_seconds() as f64 * 1_000.0
-        + span.get_milliseconds() as f64
-        + span.get_microseconds() as f64 / 1_000.0
-        + span.get_nanoseconds() as f64 / 1_000_000.0;
-    Reading::Present(Millis(ms))
 }
 
 /// Reads .NET `TimeSpan` text, `[-][d.]hh:mm:ss[.fffffff]`, into milliseconds.
@@ -137,13 +129,19 @@ fn parse_timespan(t: &str) -> Option<f64> {
     if minutes >= 60.0 || whole >= 60.0 || hours >= 24.0 && days > 0.0 {
         return None;
     }
+    // The fraction is read as the decimal it is: dividing its digits by 10^len gave NaN
+    // (infinity over infinity) for a fraction of 309 digits or more.
     let fraction = if fraction.is_empty() {
         0.0
+    } else if fraction.bytes().all(|b| b.is_ascii_digit()) {
+        format!("0.{fraction}").parse().ok()?
     } else {
-        digits(fraction)? / 10f64.powi(fraction.len() as i32)
+        return None;
     };
     let seconds = days * 86_400.0 + hours * 3_600.0 + minutes * 60.0 + whole + fraction;
-    Some(sign * seconds * 1_000.0)
+
+    // Hundreds of digits in the hours or days overflow to infinity, which is not a duration.
+    Some(sign * seconds * 1_000.0).filter(|ms| ms.is_finite())
 }
 
 fn digits(s: &str) -> Option<f64> {
@@ -156,26 +154,35 @@ impl FromJson for Instant {
         if is_placeholder(t) {
             return Reading::Invalid(Invalid::new(Why::Placeholder, t));
         }
-        if let Ok(ts) = t.parse::<jiff::Timestamp>() {
-            return Reading::Present(Instant(ts));
+        match iso::parse_timestamp(t) {
+            Ok(moment) => return Reading::Present(Instant(moment)),
+            Err(TimestampError::NoZone) => {
+                return Reading::Invalid(Invalid::new(Why::NoTimeZone, t));
+            }
+            Err(TimestampError::Syntax) => {}
         }
-        if let Some(ts) = parse_dotnet_date(t) {
-            return Reading::Noted(Instant(ts), Note::DotNetDate);
+        match parse_dotnet_date(t) {
+            Some(moment) => Reading::Noted(Instant(moment), Note::DotNetDate),
+            None => Reading::Invalid(Invalid::new(Why::Unparseable, t)),
         }
-        if t.parse::<jiff::civil::DateTime>().is_ok() {
-            return Reading::Invalid(Invalid::new(Why::NoTimeZone, t));
-        }
-        Reading::Invalid(Invalid::new(Why::Unparseable, t))
     }
 }
 
 /// Reads `/Date(1710234845441)/` or `/Date(1710234845441+0100)/`. The offset only says which
 /// zone the writer was in; the milliseconds are already UTC.
-fn parse_dotnet_date(t: &str) -> Option<jiff::Timestamp> {
+fn parse_dotnet_date(t: &str) -> Option<Moment> {
     let inner = t.strip_prefix("/Date(")?.strip_suffix(")/")?;
-    let digits_end = inner[1..].find(['+', '-']).map_or(inner.len(), |i| i + 1);
+    // The first character may be the number's own sign, so the offset's sign is looked for
+    // after it. `get` rather than indexing: `/Date()/` has no first character, and a non-ASCII
+    // one ends before byte 1; neither starts a number.
+    let digits_end = inner
+        .get(1..)?
+        .find(['+', '-'])
+        .map_or(inner.len(), |i| i + 1);
     let ms: i64 = inner[..digits_end].parse().ok()?;
-    jiff::Timestamp::from_millisecond(ms).ok()
+    // The range of dates a person could mean; beyond it the arithmetic would overflow.
+    // `unsigned_abs`: `abs` itself overflows on `i64::MIN`.
+    (ms.unsigned_abs() < 253_402_300_800_000).then(|| Moment::from_millis(ms))
 }
 
 #[cfg(test)]
@@ -273,11 +280,11 @@ mod tests {
         let none = instant("\"2024-05-18T12:29:12Z\"");
         assert_eq!(
             seven.value().expect("7 digits").display_utc(),
-            "2024-05-18 12:29:12.060 UTC"
+            "2024-05-18 12:29:12.061 UTC"
         );
         assert_eq!(
             five.value().expect("5 digits").display_time(),
-            "12:29:12.060"
+            "12:29:12.061"
         );
         assert_eq!(
             none.value().expect("0 digits").display_time(),
@@ -287,7 +294,7 @@ mod tests {
         let offset = instant("\"2017-01-01T00:03:15.6077862+03:00\"");
         assert_eq!(
             offset.value().expect("offset").display_utc(),
-            "2016-12-31 21:03:15.607 UTC"
+            "2016-12-31 21:03:15.608 UTC"
         );
     }
 

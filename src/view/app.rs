@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::fetch::FetchPanel;
 use super::input::InputPanel;
 use super::results::Results;
 use crate::analysis::{analyse, Report};
@@ -26,11 +27,14 @@ pub enum Inspection {
 impl Inspection {
     /// Loads and analyses input text.
     pub fn of(text: &str) -> Self {
-        match load(text) {
+        mark("callscope:input");
+        let inspection = match load(text) {
             Outcome::Document(doc) => Inspection::Report(Arc::new(analyse(*doc))),
             Outcome::NotCallRecord(what) => Inspection::NotCallRecord(Arc::new(what)),
             Outcome::Unreadable(error) => Inspection::Unreadable(Arc::new(error)),
-        }
+        };
+        mark("callscope:analysed");
+        inspection
     }
 
     /// The report, when there is one.
@@ -38,6 +42,16 @@ impl Inspection {
         match self {
             Inspection::Report(r) => Some(r.clone()),
             _ => None,
+        }
+    }
+}
+
+/// Sets a `performance` mark, which the benchmark reads (`scripts/bench.sh`). Outside a browser
+/// (native tests) there is no `window` and nothing happens.
+pub fn mark(name: &str) {
+    if cfg!(target_arch = "wasm32") {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark(name);
         }
     }
 }
@@ -70,11 +84,14 @@ pub fn App() -> impl IntoView {
                 <h1>"callscope"</h1>
                 <p class="app__tagline">
                     "Inspect Microsoft Graph call records: which leg went bad, on whose side, and why. "
-                    "Your data stays in this browser."
+                    <span class="app__privacy">
+                        "Your data never leaves this browser, except for requests you start yourself."
+                    </span>
                 </p>
             </header>
             <main class="app__main">
                 <InputPanel input=input inspection=inspection on_example=load_example />
+                <FetchPanel input=input inspection=inspection />
                 <Results inspection=inspection />
             </main>
         </div>

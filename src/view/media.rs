@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::{ExtraProperties, Field, RollupBadge};
+use super::parts::{ExtraProperties, Field, RawJson, RollupBadge};
 use super::stream::StreamTable;
 use crate::analysis::units::*;
 use crate::analysis::{Failure, MediaReport, Report};
@@ -31,7 +31,7 @@ pub fn MediaCard(report: Arc<Report>, si: usize, gi: usize, mi: usize) -> impl I
         <section class="media" data-testid="media-card" data-kind=m.kind.as_str()>
             <header class="media__head">
                 <h4 class="media__title">
-                    {title}
+                    <bdi>{title}</bdi>
                     <span class="media__kind">{m.kind.describe()}</span>
                 </h4>
                 <RollupBadge rollup=m.rollup failure=Failure::None />
@@ -43,6 +43,7 @@ pub fn MediaCard(report: Arc<Report>, si: usize, gi: usize, mi: usize) -> impl I
             </div>
             <StreamTable report=report.clone() si=si gi=gi mi=mi />
             <ExtraProperties extra=m.media.extra.clone() />
+            <RawJson report=report.clone() path=report.media_path(si, gi, mi) />
         </section>
     }
 }
@@ -65,7 +66,7 @@ fn Side(
     };
     view! {
         <div class="side">
-            <h5 class="side__title">{format!("{title}: {name}")}</h5>
+            <h5 class="side__title">{format!("{title}: ")}<bdi>{name}</bdi></h5>
             <h6 class="side__subtitle">"Network"</h6>
             {network_view}
             <h6 class="side__subtitle">"Devices"</h6>

@@ -2,6 +2,8 @@
 //! no judging or parsing happens here.
 
 mod app;
+pub mod crash;
+mod fetch;
 mod input;
 mod media;
 mod parts;
@@ -10,6 +12,7 @@ mod segment;
 mod session;
 mod stream;
 mod summary;
+mod window;
 
 pub use app::{App, Inspection};
 pub use segment::SegmentCard;

@@ -161,3 +161,53 @@ pub fn ExtraProperties(extra: crate::model::Extra) -> impl IntoView {
     }
     .into_any()
 }
+
+/// Raw JSON larger than this is cut on screen; the whole text is still in the input.
+const RAW_LIMIT: usize = 256 * 1024;
+
+/// A disclosure that shows an object's JSON exactly as the input had it, unknown properties
+/// included. The text is found only when opened.
+#[component]
+pub fn RawJson(
+    report: std::sync::Arc<crate::analysis::Report>,
+    /// Where the object sits in the input; `None` shows nothing.
+    path: Option<Vec<crate::load::raw::Step>>,
+) -> impl IntoView {
+    let Some(path) = path else {
+        return ().into_any();
+    };
+    let is_open = RwSignal::new(false);
+    let text = move || {
+        let Some(raw) = report.raw(&path) else {
+            return "(not found in the input text)".to_owned();
+        };
+        if raw.len() <= RAW_LIMIT {
+            return raw.to_owned();
+        }
+        let mut cut = RAW_LIMIT;
+        while !raw.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        format!(
+            "{}\n… ({} more bytes not shown)",
+            &raw[..cut],
+            raw.len() - cut
+        )
+    };
+    view! {
+        <div class="raw">
+            <button
+                class="disclosure raw__toggle"
+                aria-expanded=move || is_open.get().to_string()
+                on:click=move |_| is_open.update(|o| *o = !*o)
+            >
+                <span class="disclosure__icon" aria-hidden="true"></span>
+                "Raw JSON"
+            </button>
+            <Show when=move || is_open.get()>
+                <pre class="raw__text" data-testid="raw-json">{text.clone()}</pre>
+            </Show>
+        </div>
+    }
+    .into_any()
+}

@@ -12,6 +12,16 @@ use crate::load::{NotCallRecord, SyntaxError};
 /// Shows whatever the last inspection produced.
 #[component]
 pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
+    // Marks for the benchmark: the frame after the results are in the DOM.
+    Effect::new(move |_| {
+        if inspection.with(|i| matches!(i, Inspection::Report(_))) {
+            request_animation_frame(|| {
+                super::app::mark("callscope:summary");
+                super::app::mark("callscope:cards");
+            });
+        }
+    });
+
     move || match inspection.get() {
         Inspection::Nothing => view! {
             <p class="results__empty">

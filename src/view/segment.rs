@@ -5,8 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::media::MediaCard;
-use super::parts::{ExtraProperties, RollupBadge};
+use super::parts::{ExtraProperties, RawJson, RollupBadge};
 use super::session::agent_text;
+use super::window::{Windowed, WINDOW_FROM};
 use crate::analysis::units::format_length;
 use crate::analysis::{Failure, Report, SegmentReport};
 
@@ -18,16 +19,24 @@ const EXPAND_SEGMENTS_UP_TO: usize = 3;
 pub fn SegmentList(report: Arc<Report>, si: usize) -> impl IntoView {
     let expanded = report.totals.segments <= EXPAND_SEGMENTS_UP_TO;
     let count = report.sessions[si].segments.len();
-    let cards = (0..count)
-        .map(|gi| {
-            let gap = report.sessions[si].segments[gi].gap_before_ms.map(gap_text);
-            view! {
-                {gap.map(|g| view! { <p class="gap">{g}</p> })}
-                <SegmentCard report=report.clone() si=si gi=gi expanded=expanded />
-            }
-        })
-        .collect_view();
-    view! { <ol class="segments">{cards}</ol> }
+    let open: Vec<RwSignal<bool>> = (0..count).map(|_| RwSignal::new(expanded)).collect();
+    let card = move |gi: usize| {
+        let gap = report.sessions[si].segments[gi].gap_before_ms.map(gap_text);
+        view! {
+            {gap.map(|g| view! { <p class="gap">{g}</p> })}
+            <SegmentCard report=report.clone() si=si gi=gi expanded=expanded open=open[gi] />
+        }
+    };
+    if count > WINDOW_FROM {
+        view! {
+            <ol class="segments">
+                <Windowed count=count estimate=120.0 item=card />
+            </ol>
+        }
+        .into_any()
+    } else {
+        view! { <ol class="segments">{(0..count).map(card).collect_view()}</ol> }.into_any()
+    }
 }
 
 fn gap_text(ms: f64) -> String {
@@ -53,9 +62,12 @@ pub fn SegmentCard(
     gi: usize,
     /// Whether the card starts open.
     expanded: bool,
+    /// Open state kept by the list, so it survives the card leaving the screen.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let g: &SegmentReport = &report.sessions[si].segments[gi];
-    let is_open = RwSignal::new(expanded);
+    let is_open = open.unwrap_or_else(|| RwSignal::new(expanded));
     let body_id = format!("segment-{si}-{gi}-body");
     let verdict = g.rollup.worst().map_or("not-assessed", |w| w.as_str());
     let when = match g.time.start {
@@ -144,6 +156,7 @@ fn SegmentBody(report: Arc<Report>, si: usize, gi: usize, id: String) -> impl In
             {(g.null_media > 0).then(|| view! { <p class="notice notice--info">{format!("{} null media entries ignored.", g.null_media)}</p> })}
             {cards}
             <ExtraProperties extra=g.segment.extra.clone() />
+            <RawJson report=report.clone() path=report.segment_path(si, gi) />
         </div>
     }
 }

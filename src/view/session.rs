@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::{ExtraProperties, RollupBadge};
+use super::parts::{ExtraProperties, RawJson, RollupBadge};
 use super::segment::SegmentList;
+use super::window::{Windowed, WINDOW_FROM};
 use crate::analysis::units::format_length;
 use crate::analysis::{Party, Report, SessionReport};
 use crate::load::Shape;
@@ -40,10 +41,18 @@ pub fn SessionList(report: Arc<Report>) -> impl IntoView {
         .into_any();
     }
 
-    let expanded = r.sessions.len() <= EXPAND_SESSIONS_UP_TO;
-    let groups = (0..r.sessions.len())
-        .map(|si| view! { <SessionGroup report=report.clone() si=si expanded=expanded /> })
-        .collect_view();
+    // Open state lives here, not in the groups: windowed groups come and go.
+    let count = r.sessions.len();
+    let expanded = count <= EXPAND_SESSIONS_UP_TO;
+    let open: Vec<RwSignal<bool>> = (0..count).map(|_| RwSignal::new(expanded)).collect();
+    let group = move |si: usize| {
+        view! { <SessionGroup report=report.clone() si=si expanded=expanded open=open[si] /> }
+    };
+    let groups = if count > WINDOW_FROM {
+        view! { <Windowed count=count estimate=96.0 item=group /> }.into_any()
+    } else {
+        (0..count).map(group).collect_view().into_any()
+    };
     view! {
         <section class="sessions" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">"Sessions"</h2>
@@ -61,11 +70,14 @@ fn SessionGroup(
     si: usize,
     /// Whether it starts open.
     expanded: bool,
+    /// Open state kept by the list, so it survives the group leaving the screen.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let s = &report.sessions[si];
-    let is_open = RwSignal::new(expanded);
+    let is_open = open.unwrap_or_else(|| RwSignal::new(expanded));
     let body_id = format!("session-{si}-body");
-    let heading = format!("Session {} · {} → {}", si + 1, s.caller.name, s.callee.name);
+    let (number, caller, callee) = (si + 1, s.caller.name.clone(), s.callee.name.clone());
     let when = match (s.time.start, s.time.length_ms) {
         (Some(start), Some(ms)) => format!("{} · {}", start.display_utc(), format_length(ms)),
         (Some(start), None) => format!("{} · duration unknown", start.display_utc()),
@@ -83,7 +95,12 @@ fn SessionGroup(
                     on:click=move |_| is_open.update(|o| *o = !*o)
                 >
                     <span class="disclosure__icon" aria-hidden="true"></span>
-                    <span class="session__title">{heading}</span>
+                    <span class="session__title">
+                        {format!("Session {number} · ")}
+                        <bdi>{caller}</bdi>
+                        " → "
+                        <bdi>{callee}</bdi>
+                    </span>
                     <span class="session__when">{when}</span>
                 </button>
             </h3>
@@ -116,6 +133,7 @@ fn SessionBody(report: Arc<Report>, si: usize, id: String) -> impl IntoView {
                 <EndpointSummary side="Callee" party=s.callee.clone() endpoint=s.session.callee.clone() />
             </div>
             <ExtraProperties extra=s.session.extra.clone() />
+            <RawJson report=report.clone() path=report.session_path(si) />
             {segments_note.map(|t| view! { <p class="results__empty">{t}</p> })}
             {(s.null_segments > 0).then(|| view! { <p class="notice notice--info">{format!("{} null segment entries ignored.", s.null_segments)}</p> })}
             <SegmentList report=report.clone() si=si />

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::{Value, VerdictBadge};
+use super::parts::{RawJson, Value, VerdictBadge};
 use crate::analysis::units::*;
 use crate::analysis::{MediaReport, Report, StreamKind, StreamReport};
 use crate::model::{MediaStream, Millis, Reading};
@@ -37,7 +37,20 @@ pub fn StreamTable(report: Arc<Report>, si: usize, gi: usize, mi: usize) -> impl
     let rows = m
         .streams
         .iter()
-        .map(|s| view! { <StreamRow s=s.clone() audio=audio_columns video=video_columns is_vbss=is_vbss /> })
+        .enumerate()
+        .map(|(ti, s)| {
+            let raw = report.stream_path(si, gi, mi, ti);
+            view! {
+                <StreamRow
+                    s=s.clone()
+                    audio=audio_columns
+                    video=video_columns
+                    is_vbss=is_vbss
+                    report=report.clone()
+                    raw=raw
+                />
+            }
+        })
         .collect_view();
     view! {
         <div class="table-scroll">
@@ -97,7 +110,15 @@ fn Pair(avg: Shown, max: Shown) -> impl IntoView {
 }
 
 #[component]
-fn StreamRow(s: StreamReport, audio: bool, video: bool, is_vbss: bool) -> impl IntoView {
+fn StreamRow(
+    s: StreamReport,
+    audio: bool,
+    video: bool,
+    is_vbss: bool,
+    report: Arc<Report>,
+    /// Where the stream sits in the input, for its raw JSON.
+    raw: Option<Vec<crate::load::raw::Step>>,
+) -> impl IntoView {
     let st = &s.stream;
     let word = s.verdict.word();
     let codec = match (st.audio_codec.value(), st.video_codec.value()) {
@@ -153,16 +174,17 @@ fn StreamRow(s: StreamReport, audio: bool, video: bool, is_vbss: bool) -> impl I
                 <td><Value shown=loss(&st.post_fec_packet_loss_rate, band_post_fec) /></td>
             })}
         </tr>
-        {(!other.is_empty()).then(|| view! {
-            <tr class="streams__more">
-                <td colspan="20">
+        <tr class="streams__more">
+            <td colspan="20">
+                {(!other.is_empty()).then(|| view! {
                     <span class="label">"Other metrics: "</span>
                     {other.into_iter().map(|(label, shown)| view! {
                         <span class="metric">{label}" "<Value shown=shown /></span>
                     }).collect_view()}
-                </td>
-            </tr>
-        })}
+                })}
+                <RawJson report=report path=raw />
+            </td>
+        </tr>
     }
 }
 

@@ -11,6 +11,9 @@ use crate::analysis::{Failure, Report, Side};
 use crate::load::Shape;
 use crate::model::{items, Why};
 
+/// Participants named in the summary; a large meeting lists thousands.
+const PARTICIPANTS_SHOWN: usize = 12;
+
 /// The call at a glance.
 #[component]
 pub fn Summary(report: Arc<Report>) -> impl IntoView {
@@ -40,6 +43,11 @@ pub fn Summary(report: Arc<Report>) -> impl IntoView {
         None => "organizer unknown".to_owned(),
     });
     let participants_text = record.map(|rec| match participants(rec) {
+        Some(names) if names.len() > PARTICIPANTS_SHOWN => format!(
+            "{} and {} more",
+            names[..PARTICIPANTS_SHOWN].join(", "),
+            names.len() - PARTICIPANTS_SHOWN
+        ),
         Some(names) => names.join(", "),
         None => "none listed in this response".to_owned(),
     });
