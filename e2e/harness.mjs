@@ -35,13 +35,20 @@ const MIME = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
   ".map": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
 };
 
 /**
  * Serves `root` (default dist/) on 127.0.0.1 at a free port. `/` serves index.html.
  * Returns { origin, url(pathAndHash), requests, close() }; `requests` lists the paths asked for.
+ * Options: `prefix` serves the folder under that path instead, as a static server would host it
+ * in a sub-folder (e.g. "/tools/callscope/": anything outside it is 404, and the prefix without
+ * its trailing slash redirects to it); `port` listens on that port instead of a free one.
  */
-export async function startServer(root = DIST) {
+export async function startServer(root = DIST, { prefix = "/", port: wantedPort = 0 } = {}) {
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+    throw new Error(`startServer: prefix must start and end with "/", got ${JSON.stringify(prefix)}`);
+  }
   if (!existsSync(path.join(root, "index.html"))) {
     throw new Error(
       `${path.relative(ROOT, root) || root}/index.html is missing: run \`trunk build --release\` first`,
@@ -56,6 +63,17 @@ export async function startServer(root = DIST) {
         return;
       }
       let pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (prefix !== "/") {
+        if (pathname === prefix.slice(0, -1)) {
+          res.writeHead(301, { Location: prefix }).end();
+          return;
+        }
+        if (!pathname.startsWith(prefix)) {
+          res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+          return;
+        }
+        pathname = pathname.slice(prefix.length - 1);
+      }
       if (pathname.endsWith("/")) pathname += "index.html";
       const file = path.resolve(root, "." + pathname);
       if (file !== root && !file.startsWith(root + path.sep)) {
@@ -81,7 +99,7 @@ export async function startServer(root = DIST) {
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
+    server.listen(wantedPort, "127.0.0.1", resolve);
   });
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
