@@ -3,13 +3,14 @@
 #
 #   ./scripts/setup.sh          build + serve tools: wasm32 target, Trunk, wasm-bindgen CLI,
 #                               npm dev dependencies (wasm-opt, playwright-core), crates
-#   ./scripts/setup.sh --test   the same, plus rustfmt, clippy, Chromium and chromedriver
+#   ./scripts/setup.sh --test   the same, plus rustfmt, clippy, cargo-fuzz, Chromium, chromedriver
 #
 # Only package registries are used (crates.io, npm, Debian apt). Safe to run again and again;
 # works unattended as root (CI=true, no stdin) and as a user with sudo.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 
 with_test=false
 for arg in "$@"; do
@@ -88,6 +89,19 @@ else
   # resolver picks dependency versions that build with this rustc.
   CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback \
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# --- cargo-fuzz (the fuzz stage of scripts/test.sh; see FUZZING.md) --------------------------
+if $with_test; then
+  have_fuzz=$(cargo fuzz --version 2>/dev/null || true)
+  if [[ -n "$have_fuzz" ]]; then
+    say "$have_fuzz: present"
+  else
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (takes about 1 min)"
+    # 0.13.2 builds from its lock file with this stable Rust. The fuzz targets need no nightly:
+    # scripts/fuzz.sh builds them with --sanitizer none, which uses no unstable flag.
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  fi
 fi
 
 # --- npm dev dependencies (binaryen's wasm-opt, playwright-core) ---------------------------

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check of callscope, in order, and stops at the first failing stage:
-#   setup --test, cargo fmt --check, clippy (native, then wasm32), native cargo test,
-#   trunk build --release, in-browser wasm tests (wasm-bindgen-test-runner + Chromium), end-to-end tests (node --test e2e/).
+#   setup --test, cargo fmt --check, clippy (native, then wasm32), native cargo test, a minute
+#   of fuzzing (scripts/fuzz.sh), trunk build --release, in-browser wasm tests
+#   (wasm-bindgen-test-runner + Chromium), end-to-end tests (node --test e2e/).
 # Exits non-zero on failure, naming the stage. Prints each stage's elapsed time.
 set -euo pipefail
 
@@ -53,6 +54,9 @@ stage "clippy" cargo clippy --all-targets -- -D warnings
 # included: lint the wasm32 build of the library, the binary and those test files too.
 stage "clippy wasm32" cargo clippy --target wasm32-unknown-unknown --lib --bins "${wasm_tests[@]}" -- -D warnings
 stage "native tests" cargo test
+# The loading path on inputs no test wrote (fuzz/, FUZZING.md): 30 s per fuzz target, after a
+# build of its own in fuzz/target (5 to 7 min on a fresh machine, seconds when warm).
+stage "fuzz" ./scripts/fuzz.sh --quiet 60
 stage "release build" trunk build --release
 
 if ((${#wasm_tests[@]})); then
