@@ -11,7 +11,22 @@ use crate::analysis::{analyse, Report};
 use crate::load::{load, NotCallRecord, Outcome, SyntaxError};
 
 /// The built-in example: a realistic meeting with a poor stream, a failure and a device problem.
-pub const EXAMPLE: &str = include_str!("../../assets/example.json");
+/// It is a file beside the app (copied by Trunk, kept offline by the service worker) rather than
+/// part of the WebAssembly, where its 60 KB would count against the download budget on every
+/// visit, example or not.
+pub const EXAMPLE_URL: &str = "example.json";
+
+/// Fetches the example from the app's own folder.
+async fn fetch_example() -> Result<String, String> {
+    let response = gloo_net::http::Request::get(EXAMPLE_URL)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("status {}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
 
 /// What the results area shows.
 #[derive(Clone, Default)]
@@ -61,10 +76,18 @@ pub fn mark(name: &str) {
 pub fn App() -> impl IntoView {
     let input = RwSignal::new(String::new());
     let inspection = RwSignal::new(Inspection::Nothing);
-    let inspect = move || inspection.set(Inspection::of(&input.read_untracked()));
     let load_example = move || {
-        input.set(EXAMPLE.to_owned());
-        inspect();
+        leptos::task::spawn_local(async move {
+            match fetch_example().await {
+                Ok(text) => {
+                    inspection.set(Inspection::of(&text));
+                    input.set(text);
+                }
+                Err(e) => {
+                    leptos::logging::error!("could not load the example from {EXAMPLE_URL}: {e}")
+                }
+            }
+        });
     };
 
     // `#example` opens the example, at start and when the fragment changes later.
