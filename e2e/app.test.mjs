@@ -82,6 +82,32 @@ describe("the built-in example", () => {
     }
   });
 
+  test("findings come first, ranked, and open the card they name", { timeout: 60_000 }, async () => {
+    const p = await app.open("/#example");
+    try {
+      const list = p.page.getByTestId("findings");
+      await p.waitVisible(list);
+      const severities = await list.locator("li").evaluateAll((els) => els.map((e) => e.dataset.severity));
+      assert.equal(severities[0], "failure", `failures first: ${severities}`);
+      assert.deepEqual([...severities].sort((a, b) => ["failure", "poor", "device", "network"].indexOf(a) - ["failure", "poor", "device", "network"].indexOf(b)), severities, "ranked");
+      const text = await list.innerText();
+      assert.match(text, /Poor audio received by Jonas Lindqvist/);
+      assert.match(text, /packet loss 12\.86 % is above 10\.00 %; jitter 47\.4 ms is above 30 ms/);
+      assert.match(text, /Device problem on Harbor Room 3\.14's side/);
+      assert.match(text, /Weak Wi-Fi \(Jonas Lindqvist\)/);
+
+      // Sessions start closed in a four-session meeting; the finding opens its card.
+      assert.equal(await p.page.locator("[data-testid=stream-row][data-verdict=poor]").count(), 0);
+      await list.getByRole("button", { name: "Poor audio received by Jonas Lindqvist" }).click();
+      const poor = p.page.locator("[data-testid=stream-row][data-verdict=poor]");
+      await p.waitVisible(poor);
+      assert.match(await poor.innerText(), /47\.4 ms/);
+      await screenshot(p.page, "findings");
+    } finally {
+      await p.close();
+    }
+  });
+
   test("Load example fills the text area and inspects it", { timeout: 60_000 }, async () => {
     const p = await app.open("/");
     try {

@@ -66,8 +66,13 @@ pub fn findings(report: &Report) -> Vec<Finding> {
             segment_findings(segment, si, gi, &mut out);
         }
     }
-    // A stable sort keeps card order within each severity.
+    // A stable sort keeps card order within each severity. The same network sign on the same
+    // side shows once per segment, not once per media (audio, video and sharing share a path).
     out.sort_by_key(|f| f.severity);
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| {
+        f.severity != Severity::Network || seen.insert((f.title.clone(), f.session, f.segment))
+    });
     out
 }
 

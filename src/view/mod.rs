@@ -4,6 +4,7 @@
 mod app;
 pub mod crash;
 mod fetch;
+mod findings;
 mod input;
 mod media;
 mod parts;

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::app::Inspection;
-use super::session::SessionList;
+use super::findings::FindingsList;
+use super::session::{Disclosures, SessionList};
 use super::summary::Summary;
 use crate::load::{NotCallRecord, SyntaxError};
 
@@ -31,11 +32,16 @@ pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Inspection::Report(report) => view! {
-            <Summary report=report.clone() />
-            <SessionList report=report />
+        Inspection::Report(report) => {
+            // Open state for every card, shared by the findings and the lists.
+            provide_context(Disclosures::new(&report));
+            view! {
+                <Summary report=report.clone() />
+                <FindingsList report=report.clone() />
+                <SessionList report=report />
+            }
+            .into_any()
         }
-        .into_any(),
         Inspection::NotCallRecord(what) => view! { <NotCallRecordNotice what=what /> }.into_any(),
         Inspection::Unreadable(error) => view! { <SyntaxAlert error=error /> }.into_any(),
     }

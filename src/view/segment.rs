@@ -12,14 +12,14 @@ use crate::analysis::units::format_length;
 use crate::analysis::{Failure, Report, SegmentReport};
 
 /// Segment cards start open when the whole input has at most this many segments.
-const EXPAND_SEGMENTS_UP_TO: usize = 3;
+pub const EXPAND_SEGMENTS_UP_TO: usize = 3;
 
 /// The segments of one session, in time order, with gaps and overlaps between them.
 #[component]
 pub fn SegmentList(report: Arc<Report>, si: usize) -> impl IntoView {
     let expanded = report.totals.segments <= EXPAND_SEGMENTS_UP_TO;
     let count = report.sessions[si].segments.len();
-    let open: Vec<RwSignal<bool>> = (0..count).map(|_| RwSignal::new(expanded)).collect();
+    let open = super::session::Disclosures::of(&report).segments[si].clone();
     let card = move |gi: usize| {
         let gap = report.sessions[si].segments[gi].gap_before_ms.map(gap_text);
         view! {
@@ -89,6 +89,7 @@ pub fn SegmentCard(
     view! {
         <li
             class="segment"
+            id=format!("segment-{si}-{gi}")
             data-testid="segment-card"
             data-verdict=verdict
             data-failed=g.rollup.failed.to_string()

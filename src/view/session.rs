@@ -15,6 +15,44 @@ use crate::model::{Endpoint, Reading};
 /// Sessions expand on their own when there are at most this many.
 const EXPAND_SESSIONS_UP_TO: usize = 3;
 
+/// Which sessions and segment cards are open, kept for the whole report so that cards leaving
+/// a windowed list keep their state and a finding can open the card it names.
+#[derive(Clone)]
+pub struct Disclosures {
+    pub sessions: Vec<RwSignal<bool>>,
+    pub segments: Vec<Vec<RwSignal<bool>>>,
+}
+
+impl Disclosures {
+    /// New state with the defaults: few sessions or segments start open, many start closed.
+    pub fn new(report: &Report) -> Self {
+        let open_sessions = report.sessions.len() <= EXPAND_SESSIONS_UP_TO;
+        let open_segments = report.totals.segments <= super::segment::EXPAND_SEGMENTS_UP_TO;
+        Disclosures {
+            sessions: report
+                .sessions
+                .iter()
+                .map(|_| RwSignal::new(open_sessions))
+                .collect(),
+            segments: report
+                .sessions
+                .iter()
+                .map(|s| {
+                    s.segments
+                        .iter()
+                        .map(|_| RwSignal::new(open_segments))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// The state provided by the report view, or fresh state when there is none (tests).
+    pub fn of(report: &Report) -> Self {
+        use_context::<Disclosures>().unwrap_or_else(|| Disclosures::new(report))
+    }
+}
+
 /// All sessions, or the segments of a segments-only input.
 #[component]
 pub fn SessionList(report: Arc<Report>) -> impl IntoView {
@@ -41,10 +79,10 @@ pub fn SessionList(report: Arc<Report>) -> impl IntoView {
         .into_any();
     }
 
-    // Open state lives here, not in the groups: windowed groups come and go.
+    // Open state lives above the groups: windowed groups come and go, and findings open them.
     let count = r.sessions.len();
     let expanded = count <= EXPAND_SESSIONS_UP_TO;
-    let open: Vec<RwSignal<bool>> = (0..count).map(|_| RwSignal::new(expanded)).collect();
+    let open = Disclosures::of(r).sessions;
     let group = move |si: usize| {
         view! { <SessionGroup report=report.clone() si=si expanded=expanded open=open[si] /> }
     };
@@ -86,7 +124,12 @@ fn SessionGroup(
     let report_for_body = report.clone();
 
     view! {
-        <article class="session" data-testid="session-group" data-failed=s.rollup.failed.to_string()>
+        <article
+            class="session"
+            id=format!("session-{si}")
+            data-testid="session-group"
+            data-failed=s.rollup.failed.to_string()
+        >
             <h3 class="session__heading">
                 <button
                     class="disclosure session__toggle"
