@@ -57,7 +57,7 @@ fn a_bare_array_of_sessions_is_a_sessions_page() {
 fn a_byte_order_mark_is_ignored_in_text_and_named_in_bytes() {
     let text = format!("\u{feff}[{}]", segment("a", "2024-03-12T09:00:00Z"));
     assert_eq!(report(&text).totals.streams, 1);
-    let (decoded, encoding) = decode(text.as_bytes()).expect("UTF-8 with BOM decodes");
+    let (decoded, encoding) = decode(text.as_bytes().to_vec()).expect("UTF-8 with BOM decodes");
     assert_eq!(encoding, Encoding::Utf8WithBom);
     assert!(decoded.starts_with('['));
 }
@@ -67,7 +67,7 @@ fn windows_powershell_utf16_files_decode_to_the_same_report() {
     let text = format!("[{}]", segment("a", "2024-03-12T09:00:00Z"));
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let (decoded, encoding) = decode(&bytes).expect("UTF-16 LE decodes");
+    let (decoded, encoding) = decode(bytes).expect("UTF-16 LE decodes");
     assert_eq!(encoding, Encoding::Utf16Le);
     assert_eq!(decoded, text);
 }

@@ -94,20 +94,23 @@ macro_rules! wire_object {
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> Result<$crate::model::Reading<Self>, A::Error> {
+                const WIRE: &[&str] = &[$($wire),*];
                 let mut out = $name::default();
                 while let Some(key) = map.next_key::<$crate::model::Key<'de>>()? {
-                    match key.0.as_ref() {
-                        $($wire => out.$field = map.next_value()?,)*
-                        other => {
-                            $(
-                                if other.eq_ignore_ascii_case($wire) {
-                                    out.$field = map.next_value()?;
-                                    out.extra.case_folded = true;
-                                    continue;
-                                }
-                            )*
+                    // Find the declared name first (exactly, else ignoring case), so that each
+                    // field's value is read at one call site: two would compile every field's
+                    // reader twice into the WebAssembly.
+                    let name = key.0.as_ref();
+                    let declared = WIRE.iter().find(|w| **w == name).or_else(|| {
+                        let folded = WIRE.iter().find(|w| w.eq_ignore_ascii_case(name));
+                        out.extra.case_folded |= folded.is_some();
+                        folded
+                    });
+                    match declared.copied() {
+                        $(Some($wire) => out.$field = map.next_value()?,)*
+                        _ => {
                             let raw = map.next_value()?;
-                            out.extra.unknown.push((other.to_owned(), raw));
+                            out.extra.unknown.push((name.to_owned(), raw));
                         }
                     }
                 }

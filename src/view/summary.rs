@@ -11,6 +11,9 @@ use crate::analysis::{Failure, Report, Side};
 use crate::load::Shape;
 use crate::model::{items, Why};
 
+/// Device problems listed in the summary; the findings list has them all.
+const DEVICE_PROBLEMS_SHOWN: usize = 5;
+
 /// Participants named in the summary; a large meeting lists thousands.
 const PARTICIPANTS_SHOWN: usize = 12;
 
@@ -135,8 +138,10 @@ fn Counts(report: Arc<Report>) -> impl IntoView {
             String::new()
         }
     );
-    let devices: Vec<String> = report
+    let device_count = report.totals.device_problems;
+    let mut devices: Vec<String> = report
         .device_problems()
+        .take(DEVICE_PROBLEMS_SHOWN)
         .map(|(segment, _, d)| {
             let who = match d.side {
                 Side::Caller => &segment.caller.name,
@@ -145,6 +150,12 @@ fn Counts(report: Arc<Report>) -> impl IntoView {
             format!("{who} ({}): {}", d.side.as_str(), d.describe())
         })
         .collect();
+    if device_count > DEVICE_PROBLEMS_SHOWN {
+        devices.push(format!(
+            "and {} more: see the findings and the cards",
+            device_count - DEVICE_PROBLEMS_SHOWN
+        ));
+    }
     let devices_view = if devices.is_empty() {
         view! { <dd>"none"</dd> }.into_any()
     } else {
