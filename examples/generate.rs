@@ -16,6 +16,7 @@
 //! This file is also compiled as a module of `tests/generated.rs` and `benches/load.rs`
 //! (`#[path]`), so the generator itself is plain functions and `main` only reads arguments.
 
+use callscope::model::iso::civil_from_days;
 use std::fmt::Write as _;
 
 /// What to generate.
@@ -938,21 +939,6 @@ fn instant(ticks: i64) -> String {
         in_day % 3600 / 60,
         in_day % 60
     )
-}
-
-/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar (Howard
-/// Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// SplitMix64: tiny, fast and good enough for test data; the sequence depends only on the seed.
