@@ -154,7 +154,7 @@ fn check_report(report: &Report) {
 
     // The cards.
     for session in &report.sessions {
-        let _ = (session.caller.short(), session.callee.short());
+        let _ = (&session.caller.name, &session.callee.name);
         let _ = session.failure.headline();
         if let Some(ms) = session.time.length_ms {
             let _ = format_length(ms);

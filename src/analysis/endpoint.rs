@@ -76,11 +76,6 @@ impl Party {
             is_reported: false,
         }
     }
-
-    /// Name and the first detail, for one-line places such as stream directions.
-    pub fn short(&self) -> String {
-        self.name.clone()
-    }
 }
 
 /// Names an endpoint. `side` ("caller" or "callee") words the missing case.

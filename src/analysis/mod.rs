@@ -14,8 +14,8 @@ use crate::load::raw::Step;
 use crate::load::{ContextIds, Document, Shape};
 use crate::model::audit::{audit, Log};
 use crate::model::{
-    items, CallRecord, DeviceInfo, FailureInfo, FailureStage, Instant, List, Media, MediaStream,
-    Reading, Segment, Session, StreamDirection, Why,
+    CallRecord, DeviceInfo, FailureInfo, FailureStage, Instant, List, Media, MediaStream, Reading,
+    Segment, Session, StreamDirection, Why,
 };
 
 pub use endpoint::{EndpointKind, Party};
@@ -408,11 +408,11 @@ fn media_report(index: usize, mut media: Media, caller: &Party, callee: &Party) 
             let inbound = verdict::vbss_is_inbound(direction, caller.kind, callee.kind);
             let (text, receiver) = match direction {
                 Some(StreamDirection::CallerToCallee) => (
-                    format!("{} → {}", caller.short(), callee.short()),
+                    format!("{} → {}", caller.name, callee.name),
                     Some(Side::Callee),
                 ),
                 Some(StreamDirection::CalleeToCaller) => (
-                    format!("{} → {}", callee.short(), caller.short()),
+                    format!("{} → {}", callee.name, caller.name),
                     Some(Side::Caller),
                 ),
                 Some(StreamDirection::Other(raw)) => (format!("unknown direction \"{raw}\""), None),
@@ -615,11 +615,6 @@ impl Report {
             })
         })
     }
-}
-
-/// Readable items of a list, for views that only show them.
-pub fn readable<T>(list: &List<T>) -> impl Iterator<Item = &T> {
-    items(list)
 }
 
 #[cfg(test)]

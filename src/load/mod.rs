@@ -89,13 +89,6 @@ pub struct Document {
     pub is_bare_list: bool,
 }
 
-impl Document {
-    /// Sessions that could be read, skipping `null` entries.
-    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
-        items(&self.sessions)
-    }
-}
-
 /// Well-formed JSON that is not call-record data.
 #[derive(Debug, Clone)]
 pub enum NotCallRecord {

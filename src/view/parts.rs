@@ -162,6 +162,31 @@ pub fn ExtraProperties(extra: crate::model::Extra) -> impl IntoView {
     .into_any()
 }
 
+/// The one disclosure button every card uses: a real button whose `aria-expanded` follows
+/// `is_open`, with the ▸/▾ icon drawn by CSS.
+#[component]
+pub fn Disclosure(
+    is_open: RwSignal<bool>,
+    /// Extra class for the card family (`session__toggle`, …).
+    class: &'static str,
+    /// The id of the element it shows, when that element exists while closed or opens in place.
+    #[prop(optional)]
+    controls: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <button
+            class=format!("disclosure {class}")
+            aria-expanded=move || is_open.get().to_string()
+            aria-controls=controls
+            on:click=move |_| is_open.update(|o| *o = !*o)
+        >
+            <span class="disclosure__icon" aria-hidden="true"></span>
+            {children()}
+        </button>
+    }
+}
+
 /// Raw JSON larger than this is cut on screen; the whole text is still in the input.
 const RAW_LIMIT: usize = 256 * 1024;
 
@@ -196,14 +221,9 @@ pub fn RawJson(
     };
     view! {
         <div class="raw">
-            <button
-                class="disclosure raw__toggle"
-                aria-expanded=move || is_open.get().to_string()
-                on:click=move |_| is_open.update(|o| *o = !*o)
-            >
-                <span class="disclosure__icon" aria-hidden="true"></span>
+            <Disclosure is_open=is_open class="raw__toggle">
                 "Raw JSON"
-            </button>
+            </Disclosure>
             <Show when=move || is_open.get()>
                 <pre class="raw__text" data-testid="raw-json">{text.clone()}</pre>
             </Show>

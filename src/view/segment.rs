@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::media::MediaCard;
-use super::parts::{ExtraProperties, RawJson, RollupBadge};
+use super::parts::{Disclosure, ExtraProperties, RawJson, RollupBadge};
 use super::session::agent_text;
 use super::window::{Windowed, WINDOW_FROM};
 use crate::analysis::units::format_length;
@@ -95,16 +95,10 @@ pub fn SegmentCard(
             data-failed=g.rollup.failed.to_string()
         >
             <div class="segment__head">
-                <button
-                    class="disclosure segment__toggle"
-                    aria-expanded=move || is_open.get().to_string()
-                    aria-controls=body_id.clone()
-                    on:click=move |_| is_open.update(|o| *o = !*o)
-                >
-                    <span class="disclosure__icon" aria-hidden="true"></span>
+                <Disclosure is_open=is_open class="segment__toggle" controls=body_id.clone()>
                     <span class="segment__title">{format!("Segment {}", gi + 1)}</span>
                     <span class="segment__when">{format!("{when} · {length}")}</span>
-                </button>
+                </Disclosure>
                 <RollupBadge rollup=g.rollup failure=g.failure.clone() />
             </div>
             <p class="segment__parties">

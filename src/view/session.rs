@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::{ExtraProperties, RawJson, RollupBadge};
+use super::parts::{Disclosure, ExtraProperties, RawJson, RollupBadge};
 use super::segment::SegmentList;
 use super::window::{Windowed, WINDOW_FROM};
 use crate::analysis::units::format_length;
@@ -131,13 +131,7 @@ fn SessionGroup(
             data-failed=s.rollup.failed.to_string()
         >
             <h3 class="session__heading">
-                <button
-                    class="disclosure session__toggle"
-                    aria-expanded=move || is_open.get().to_string()
-                    aria-controls=body_id.clone()
-                    on:click=move |_| is_open.update(|o| *o = !*o)
-                >
-                    <span class="disclosure__icon" aria-hidden="true"></span>
+                <Disclosure is_open=is_open class="session__toggle" controls=body_id.clone()>
                     <span class="session__title">
                         {format!("Session {number} · ")}
                         <bdi>{caller}</bdi>
@@ -145,7 +139,7 @@ fn SessionGroup(
                         <bdi>{callee}</bdi>
                     </span>
                     <span class="session__when">{when}</span>
-                </button>
+                </Disclosure>
             </h3>
             <div class="session__verdict">
                 <RollupBadge rollup=s.rollup failure=s.failure.clone() />

@@ -144,7 +144,7 @@ fn StreamRow(
         crate::analysis::Verdict::Good => None,
         _ => Some(explain.clone()),
     };
-    let is_empty = StreamTableEmpty::of(st);
+    let is_empty = has_no_data(st);
     let other = other_metrics(st);
 
     view! {
@@ -188,18 +188,14 @@ fn StreamRow(
     }
 }
 
-/// A stream with no metric at all (every value null), as setup failures leave them.
-struct StreamTableEmpty;
-
-impl StreamTableEmpty {
-    fn of(s: &MediaStream) -> bool {
-        s.average_jitter.is_missing()
-            && s.average_packet_loss_rate.is_missing()
-            && s.average_round_trip_time.is_missing()
-            && s.average_video_frame_rate.is_missing()
-            && s.average_video_frame_loss_percentage.is_missing()
-            && s.packet_utilization.value().is_none_or(|p| *p == 0.0)
-    }
+/// True for a stream with no metric at all (every value null), as setup failures leave them.
+fn has_no_data(s: &MediaStream) -> bool {
+    s.average_jitter.is_missing()
+        && s.average_packet_loss_rate.is_missing()
+        && s.average_round_trip_time.is_missing()
+        && s.average_video_frame_rate.is_missing()
+        && s.average_video_frame_loss_percentage.is_missing()
+        && s.packet_utilization.value().is_none_or(|p| *p == 0.0)
 }
 
 /// Metrics outside the table's columns, listed only when reported.
