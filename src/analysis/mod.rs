@@ -6,7 +6,10 @@
 //! hold it for the life of the page without borrowing.
 
 pub mod endpoint;
+pub mod filter;
 pub mod findings;
+pub mod participants;
+pub mod timeline;
 pub mod units;
 pub mod verdict;
 
