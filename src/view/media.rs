@@ -98,7 +98,10 @@ fn MoreFields(title: &'static str, fields: Vec<(Label, Shown)>) -> impl IntoView
             <details class="more">
                 <summary>{format!("{title} ({})", fields.len())}</summary>
                 <dl class="fields fields--compact">
-                    {fields.into_iter().map(|(label, shown)| view! { <LabelledField label=label shown=shown /> }).collect_view()}
+                    {fields
+                        .into_iter()
+                        .map(|(label, shown)| view! { <LabelledField label=label shown=shown /> })
+                        .collect_view()}
                 </dl>
             </details>
         }
@@ -248,7 +251,10 @@ fn NetworkFields(network: NetworkInfo) -> impl IntoView {
             <Field label="Relay" shown=relay />
             <MetricField metric=Metric::Transport shown=show_enum(&n.transport) />
             <MetricField metric=Metric::LinkSpeed shown=show_link_speed(&n.link_speed) />
-            {optional.into_iter().map(|(metric, shown)| view! { <MetricField metric=metric shown=shown /> }).collect_view()}
+            {optional
+                .into_iter()
+                .map(|(metric, shown)| view! { <MetricField metric=metric shown=shown /> })
+                .collect_view()}
         </dl>
         <MoreFields title="More network details" fields=more />
         {(!hops.is_empty()).then(|| view! {
@@ -311,8 +317,14 @@ fn DeviceFields(device: DeviceInfo) -> impl IntoView {
             <Field label="Capture driver" shown=show_text(&d.capture_device_driver) />
             <Field label="Speaker / display" shown=show_text(&d.render_device_name) />
             <Field label="Render driver" shown=show_text(&d.render_device_driver) />
-            <MetricField metric=Metric::CaptureNotWorking shown=flag_ratio(&d.capture_not_functioning_event_ratio) />
-            <MetricField metric=Metric::RenderNotWorking shown=flag_ratio(&d.render_not_functioning_event_ratio) />
+            <MetricField
+                metric=Metric::CaptureNotWorking
+                shown=flag_ratio(&d.capture_not_functioning_event_ratio)
+            />
+            <MetricField
+                metric=Metric::RenderNotWorking
+                shown=flag_ratio(&d.render_not_functioning_event_ratio)
+            />
             <MetricField metric=Metric::MicGlitches shown=glitch(&d.mic_glitch_rate) />
             <MetricField metric=Metric::SpeakerGlitches shown=glitch(&d.speaker_glitch_rate) />
         </dl>

@@ -182,7 +182,9 @@ fn StreamRow(
                     <span class="label">"Other metrics: "</span>
                     {other.into_iter().map(|(label, shown)| {
                         let label = match label {
-                            OtherLabel::Metric(metric, text) => view! { <MetricLabel metric=metric text=text /> }.into_any(),
+                            OtherLabel::Metric(metric, text) => {
+                                view! { <MetricLabel metric=metric text=text /> }.into_any()
+                            }
                             OtherLabel::Text(text) => view! { <span>{text}</span> }.into_any(),
                         };
                         view! { <div class="metric">{label}" "<Value shown=shown /></div> }

@@ -216,7 +216,8 @@ fn a_call_without_findings_still_gives_a_valid_summary() {
 
 #[test]
 fn long_lists_are_cut_with_a_count() {
-    let stream = r#"{"streamDirection": "callerToCallee", "packetUtilization": 900, "averageJitter": "PT0.05S", "averagePacketLossRate": 0, "averageRoundTripTime": "PT0.05S"}"#;
+    let stream = r#"{"streamDirection": "callerToCallee", "packetUtilization": 900,
+      "averageJitter": "PT0.05S", "averagePacketLossRate": 0, "averageRoundTripTime": "PT0.05S"}"#;
     let segments: Vec<String> = (0..12)
         .map(|i| {
             format!(
