@@ -6,6 +6,7 @@
 //! hold it for the life of the page without borrowing.
 
 pub mod endpoint;
+pub mod explain;
 pub mod filter;
 pub mod findings;
 pub mod participants;

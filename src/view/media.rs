@@ -4,15 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::explain::MetricField;
 use super::parts::{ExtraProperties, Field, RawJson, RollupBadge};
 use super::stream::StreamTable;
+use crate::analysis::explain::{Metric, GLITCH_RATE_HIGHLIGHT};
 use crate::analysis::units::*;
 use crate::analysis::{Failure, MediaReport, Report};
 use crate::model::{items, DeviceInfo, NetworkInfo, Reading};
-
-/// Speaker or microphone glitches per five minutes above which the value is highlighted. No
-/// line is published; values in the thousands are rare in healthy calls.
-const GLITCH_RATE_HIGHLIGHT: f64 = 1000.0;
 
 /// One media of a segment.
 #[component]
@@ -75,15 +73,35 @@ fn Side(
     }
 }
 
+/// A field's label: a metric, whose label opens its explanation, or plain words for names,
+/// addresses and drivers, which need none.
+#[derive(Debug, Clone, Copy)]
+enum Label {
+    Metric(Metric),
+    Text(&'static str),
+}
+
+/// A labelled value, explained when it is a metric.
+#[component]
+fn LabelledField(label: Label, shown: Shown) -> impl IntoView {
+    match label {
+        Label::Metric(metric) => view! { <MetricField metric=metric shown=shown /> }.into_any(),
+        Label::Text(text) => view! { <Field label=text shown=shown /> }.into_any(),
+    }
+}
+
 /// Less-used fields behind a disclosure, so the two sides stay comparable at a glance.
 #[component]
-fn MoreFields(title: &'static str, fields: Vec<(&'static str, Shown)>) -> impl IntoView {
+fn MoreFields(title: &'static str, fields: Vec<(Label, Shown)>) -> impl IntoView {
     (!fields.is_empty()).then(|| {
         view! {
             <details class="more">
                 <summary>{format!("{title} ({})", fields.len())}</summary>
                 <dl class="fields fields--compact">
-                    {fields.into_iter().map(|(label, shown)| view! { <Field label=label shown=shown /> }).collect_view()}
+                    {fields
+                        .into_iter()
+                        .map(|(label, shown)| view! { <LabelledField label=label shown=shown /> })
+                        .collect_view()}
                 </dl>
             </details>
         }
@@ -137,40 +155,44 @@ fn NetworkFields(network: NetworkInfo) -> impl IntoView {
         })
         .collect();
 
-    let mut optional: Vec<(&'static str, Shown)> = Vec::new();
-    let mut add_if = |label: &'static str, shown: Shown, present: bool| {
+    let mut optional: Vec<(Metric, Shown)> = Vec::new();
+    let mut add_if = |metric: Metric, shown: Shown, present: bool| {
         if present {
-            optional.push((label, shown));
+            optional.push((metric, shown));
         }
     };
-    add_if("Wi-Fi band", show_enum(&n.wifi_band), is_wifi);
-    add_if("Wi-Fi radio", show_enum(&n.wifi_radio_type), is_wifi);
-    add_if("Wi-Fi channel", plain(&n.wifi_channel), is_wifi);
+    add_if(Metric::WifiBand, show_enum(&n.wifi_band), is_wifi);
+    add_if(Metric::WifiRadio, show_enum(&n.wifi_radio_type), is_wifi);
+    add_if(Metric::WifiChannel, plain(&n.wifi_channel), is_wifi);
     add_if(
-        "Wi-Fi signal",
+        Metric::WifiSignal,
         show(&n.wifi_signal_strength, |v| format!("{v} %"), no_band),
         is_wifi,
     );
 
-    let mut more: Vec<(&'static str, Shown)> = Vec::new();
-    let mut add_more = |label: &'static str, shown: Shown, present: bool| {
+    let mut more: Vec<(Label, Shown)> = Vec::new();
+    let mut add_more = |label: Label, shown: Shown, present: bool| {
         if present {
             more.push((label, shown));
         }
     };
-    add_more("Subnet", show_text(&n.subnet), !n.subnet.is_missing());
     add_more(
-        "MAC address",
+        Label::Text("Subnet"),
+        show_text(&n.subnet),
+        !n.subnet.is_missing(),
+    );
+    add_more(
+        Label::Text("MAC address"),
         show_mac(&n.mac_address),
         !n.mac_address.is_missing(),
     );
     add_more(
-        "DNS suffix",
+        Label::Text("DNS suffix"),
         show_text(&n.dns_suffix),
         !n.dns_suffix.is_missing(),
     );
     add_more(
-        "Battery",
+        Label::Metric(Metric::Battery),
         show(
             &n.wifi_battery_charge,
             |v| {
@@ -184,48 +206,55 @@ fn NetworkFields(network: NetworkInfo) -> impl IntoView {
         ),
         !n.wifi_battery_charge.is_missing(),
     );
-    add_more("BSSID", show_text(&n.bssid), !n.bssid.is_missing());
     add_more(
-        "Wi-Fi driver",
+        Label::Text("BSSID"),
+        show_text(&n.bssid),
+        !n.bssid.is_missing(),
+    );
+    add_more(
+        Label::Text("Wi-Fi driver"),
         show_text(&n.wifi_vendor_driver),
         !n.wifi_vendor_driver.is_missing(),
     );
     add_more(
-        "Wi-Fi driver version",
+        Label::Text("Wi-Fi driver version"),
         show_text(&n.wifi_vendor_driver_version),
         !n.wifi_vendor_driver_version.is_missing(),
     );
     add_more(
-        "Poor sent audio (network)",
+        Label::Metric(Metric::PoorSentAudio),
         ratio(&n.sent_quality_event_ratio),
         !n.sent_quality_event_ratio.is_missing(),
     );
     add_more(
-        "Poor received audio (network)",
+        Label::Metric(Metric::PoorReceivedAudio),
         ratio(&n.received_quality_event_ratio),
         !n.received_quality_event_ratio.is_missing(),
     );
     add_more(
-        "Delay events",
+        Label::Metric(Metric::DelayEvents),
         ratio(&n.delay_event_ratio),
         !n.delay_event_ratio.is_missing(),
     );
     add_more(
-        "Low bandwidth events",
+        Label::Metric(Metric::LowBandwidthEvents),
         ratio(&n.bandwidth_low_event_ratio),
         !n.bandwidth_low_event_ratio.is_missing(),
     );
 
     view! {
         <dl class="fields fields--compact">
-            <Field label="Connection" shown=show_enum(&n.connection_type) />
+            <MetricField metric=Metric::Connection shown=show_enum(&n.connection_type) />
             <Field label="IP address" shown=show_text(&n.ip_address) />
             <Field label="Port" shown=plain(&n.port) />
             <Field label="Reflexive IP" shown=show_text(&n.reflexive_ip_address) />
             <Field label="Relay" shown=relay />
-            <Field label="Transport" shown=show_enum(&n.transport) />
-            <Field label="Link speed" shown=show_link_speed(&n.link_speed) />
-            {optional.into_iter().map(|(label, shown)| view! { <Field label=label shown=shown /> }).collect_view()}
+            <MetricField metric=Metric::Transport shown=show_enum(&n.transport) />
+            <MetricField metric=Metric::LinkSpeed shown=show_link_speed(&n.link_speed) />
+            {optional
+                .into_iter()
+                .map(|(metric, shown)| view! { <MetricField metric=metric shown=shown /> })
+                .collect_view()}
         </dl>
         <MoreFields title="More network details" fields=more />
         {(!hops.is_empty()).then(|| view! {
@@ -248,40 +277,38 @@ fn DeviceFields(device: DeviceInfo) -> impl IntoView {
     };
     let flag_ratio = |r: &Reading<f64>| show(r, |v| format_ratio_percent(*v), band_device_ratio);
 
-    let mut optional: Vec<(&'static str, Shown)> = Vec::new();
-    let ratios: [(&'static str, &Reading<f64>); 8] = [
-        ("CPU insufficient", &d.cpu_insufficient_event_ratio),
-        ("Device glitches", &d.device_glitch_event_ratio),
-        ("Clipping", &d.device_clipping_event_ratio),
-        ("Low speech level", &d.low_speech_level_event_ratio),
-        ("Low speech-to-noise", &d.low_speech_to_noise_event_ratio),
-        ("Speaker volume zero", &d.render_zero_volume_event_ratio),
-        ("Speaker muted", &d.render_mute_event_ratio),
-        ("Initial signal RMS", &d.initial_signal_level_rms),
+    let mut optional: Vec<(Label, Shown)> = Vec::new();
+    let ratios: [(Metric, &Reading<f64>); 8] = [
+        (Metric::CpuInsufficient, &d.cpu_insufficient_event_ratio),
+        (Metric::DeviceGlitches, &d.device_glitch_event_ratio),
+        (Metric::Clipping, &d.device_clipping_event_ratio),
+        (Metric::LowSpeechLevel, &d.low_speech_level_event_ratio),
+        (Metric::LowSpeechToNoise, &d.low_speech_to_noise_event_ratio),
+        (Metric::SpeakerVolumeZero, &d.render_zero_volume_event_ratio),
+        (Metric::SpeakerMuted, &d.render_mute_event_ratio),
+        (Metric::InitialSignalRms, &d.initial_signal_level_rms),
     ];
-    for (label, reading) in ratios {
+    for (metric, reading) in ratios {
         if !reading.is_missing() {
-            let shown = if label == "Initial signal RMS" {
+            let shown = if metric == Metric::InitialSignalRms {
                 plain(reading)
             } else {
                 ratio(reading)
             };
-            optional.push((label, shown));
+            optional.push((Label::Metric(metric), shown));
         }
     }
-    let levels: [(&'static str, &Reading<f64>); 4] = [
-        ("Sent signal level", &d.sent_signal_level),
-        ("Received signal level", &d.received_signal_level),
-        ("Sent noise level", &d.sent_noise_level),
-        ("Received noise level", &d.received_noise_level),
+    let levels: [(Metric, &Reading<f64>); 5] = [
+        (Metric::SentSignalLevel, &d.sent_signal_level),
+        (Metric::ReceivedSignalLevel, &d.received_signal_level),
+        (Metric::SentNoiseLevel, &d.sent_noise_level),
+        (Metric::ReceivedNoiseLevel, &d.received_noise_level),
+        (Metric::HowlingEvents, &d.howling_event_count),
     ];
-    for (label, reading) in levels {
+    for (metric, reading) in levels {
         if !reading.is_missing() {
-            optional.push((label, plain(reading)));
+            optional.push((Label::Metric(metric), plain(reading)));
         }
-    }
-    if !d.howling_event_count.is_missing() {
-        optional.push(("Howling events", plain(&d.howling_event_count)));
     }
 
     view! {
@@ -290,10 +317,16 @@ fn DeviceFields(device: DeviceInfo) -> impl IntoView {
             <Field label="Capture driver" shown=show_text(&d.capture_device_driver) />
             <Field label="Speaker / display" shown=show_text(&d.render_device_name) />
             <Field label="Render driver" shown=show_text(&d.render_device_driver) />
-            <Field label="Capture not working" shown=flag_ratio(&d.capture_not_functioning_event_ratio) />
-            <Field label="Render not working" shown=flag_ratio(&d.render_not_functioning_event_ratio) />
-            <Field label="Mic glitches" shown=glitch(&d.mic_glitch_rate) />
-            <Field label="Speaker glitches" shown=glitch(&d.speaker_glitch_rate) />
+            <MetricField
+                metric=Metric::CaptureNotWorking
+                shown=flag_ratio(&d.capture_not_functioning_event_ratio)
+            />
+            <MetricField
+                metric=Metric::RenderNotWorking
+                shown=flag_ratio(&d.render_not_functioning_event_ratio)
+            />
+            <MetricField metric=Metric::MicGlitches shown=glitch(&d.mic_glitch_rate) />
+            <MetricField metric=Metric::SpeakerGlitches shown=glitch(&d.speaker_glitch_rate) />
         </dl>
         <MoreFields title="More device details" fields=optional />
         <ExtraProperties extra=device.extra.clone() />

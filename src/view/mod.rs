@@ -3,6 +3,7 @@
 
 mod app;
 pub mod crash;
+mod explain;
 mod fetch;
 mod findings;
 mod input;

@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::explain::MetricLabel;
 use super::parts::{RawJson, Value, VerdictBadge};
+use crate::analysis::explain::Metric;
 use crate::analysis::units::*;
 use crate::analysis::{MediaReport, Report, StreamKind, StreamReport};
 use crate::model::{MediaStream, Millis, Reading};
@@ -61,19 +63,19 @@ pub fn StreamTable(report: Arc<Report>, si: usize, gi: usize, mi: usize) -> impl
                         <th scope="col">"Direction"</th>
                         <th scope="col">"Verdict"</th>
                         <th scope="col">"Codec"</th>
-                        <th scope="col">"Jitter"</th>
-                        <th scope="col">"Packet loss"</th>
-                        <th scope="col">"Round trip"</th>
+                        <th scope="col"><MetricLabel metric=Metric::Jitter /></th>
+                        <th scope="col"><MetricLabel metric=Metric::PacketLoss /></th>
+                        <th scope="col"><MetricLabel metric=Metric::RoundTrip /></th>
                         {audio_columns.then(|| view! {
-                            <th scope="col">"Concealed samples"</th>
-                            <th scope="col">"Audio degradation"</th>
+                            <th scope="col"><MetricLabel metric=Metric::ConcealedSamples /></th>
+                            <th scope="col"><MetricLabel metric=Metric::AudioDegradation /></th>
                         })}
-                        <th scope="col">"Packets"</th>
-                        <th scope="col">"Bandwidth"</th>
+                        <th scope="col"><MetricLabel metric=Metric::Packets /></th>
+                        <th scope="col"><MetricLabel metric=Metric::Bandwidth /></th>
                         {video_columns.then(|| view! {
-                            <th scope="col">"Frame rate"</th>
-                            <th scope="col">"Frame loss"</th>
-                            <th scope="col">"Loss after FEC"</th>
+                            <th scope="col"><MetricLabel metric=Metric::FrameRate /></th>
+                            <th scope="col"><MetricLabel metric=Metric::FrameLoss /></th>
+                            <th scope="col"><MetricLabel metric=Metric::PostFecLoss /></th>
                         })}
                     </tr>
                 </thead>
@@ -178,8 +180,14 @@ fn StreamRow(
             <td colspan="20">
                 {(!other.is_empty()).then(|| view! {
                     <span class="label">"Other metrics: "</span>
-                    {other.into_iter().map(|(label, shown)| view! {
-                        <span class="metric">{label}" "<Value shown=shown /></span>
+                    {other.into_iter().map(|(label, shown)| {
+                        let label = match label {
+                            OtherLabel::Metric(metric, text) => {
+                                view! { <MetricLabel metric=metric text=text /> }.into_any()
+                            }
+                            OtherLabel::Text(text) => view! { <span>{text}</span> }.into_any(),
+                        };
+                        view! { <div class="metric">{label}" "<Value shown=shown /></div> }
                     }).collect_view()}
                 })}
                 <RawJson report=report path=raw />
@@ -198,16 +206,25 @@ fn has_no_data(s: &MediaStream) -> bool {
         && s.packet_utilization.value().is_none_or(|p| *p == 0.0)
 }
 
+/// The label of a metric outside the table's columns: one that explains itself (with the words
+/// this line uses for it), or plain words for flags and times that need no explanation.
+#[derive(Debug, Clone, Copy)]
+enum OtherLabel {
+    Metric(Metric, &'static str),
+    Text(&'static str),
+}
+
 /// Metrics outside the table's columns, listed only when reported.
-fn other_metrics(s: &MediaStream) -> Vec<(&'static str, Shown)> {
+fn other_metrics(s: &MediaStream) -> Vec<(OtherLabel, Shown)> {
+    use OtherLabel::{Metric as M, Text};
     let mut out = Vec::new();
-    let mut add = |label: &'static str, shown: Shown, present: bool| {
+    let mut add = |label: OtherLabel, shown: Shown, present: bool| {
         if present {
             out.push((label, shown));
         }
     };
     add(
-        "network jitter avg / max",
+        M(Metric::NetworkJitter, "network jitter avg / max"),
         Shown::value(
             format!(
                 "{} / {}",
@@ -219,52 +236,52 @@ fn other_metrics(s: &MediaStream) -> Vec<(&'static str, Shown)> {
         !s.average_audio_network_jitter.is_missing() || !s.max_audio_network_jitter.is_missing(),
     );
     add(
-        "FEC used",
+        Text("FEC used"),
         show(&s.is_audio_fec_used, |b| yes_no(*b), no_band),
         !s.is_audio_fec_used.is_missing(),
     );
     add(
-        "media bypass",
+        Text("media bypass"),
         show(&s.was_media_bypassed, |b| yes_no(*b), no_band),
         !s.was_media_bypassed.is_missing(),
     );
     add(
-        "received frame rate",
+        M(Metric::ReceivedFrameRate, "received frame rate"),
         show(&s.average_received_frame_rate, |v| format_fps(*v), no_band),
         !s.average_received_frame_rate.is_missing(),
     );
     add(
-        "video packet loss",
+        M(Metric::VideoPacketLoss, "video packet loss"),
         loss(&s.average_video_packet_loss_rate, no_band),
         !s.average_video_packet_loss_rate.is_missing(),
     );
     add(
-        "time below 7.5 fps",
+        M(Metric::LowFrameRate, "time below 7.5 fps"),
         loss(&s.low_frame_rate_ratio, no_band),
         !s.low_frame_rate_ratio.is_missing(),
     );
     add(
-        "low processing capability",
+        M(Metric::LowProcessingCapability, "low processing capability"),
         loss(&s.low_video_processing_capability_ratio, no_band),
         !s.low_video_processing_capability_ratio.is_missing(),
     );
     add(
-        "freeze avg",
+        M(Metric::Freeze, "freeze avg"),
         ms(&s.average_freeze_duration, no_band),
         !s.average_freeze_duration.is_missing(),
     );
     add(
-        "freeze RMS",
+        M(Metric::Freeze, "freeze RMS"),
         ms(&s.rms_freeze_duration, no_band),
         !s.rms_freeze_duration.is_missing(),
     );
     add(
-        "start",
+        Text("start"),
         show(&s.start, |t| t.display_utc(), no_band),
         !s.start.is_missing(),
     );
     add(
-        "end",
+        Text("end"),
         show(&s.end, |t| t.display_utc(), no_band),
         !s.end.is_missing(),
     );

@@ -5,6 +5,8 @@
 //! and hold plain numbers, empty when the input did not report a readable value. Quoting is left
 //! to the `csv` crate, because names and reasons contain commas and quotes.
 
+pub mod markdown;
+
 use crate::analysis::{MediaReport, Report, SegmentReport, SessionReport, StreamReport};
 use crate::model::{Millis, Reading};
 
