@@ -8,4 +8,5 @@ pub mod export;
 pub mod fetch;
 pub mod load;
 pub mod model;
+pub mod redact;
 pub mod view;
