@@ -446,9 +446,9 @@ impl Writer<'_> {
         let book = &mut self.book;
         match token.key {
             Key::DisplayName | Key::NamePart => {
-                let whole = book.whole_phone(trimmed).or_else(|| {
-                    is_email(trimmed).then(|| book.address(trimmed))
-                });
+                let whole = book
+                    .whole_phone(trimmed)
+                    .or_else(|| is_email(trimmed).then(|| book.address(trimmed)));
                 Some(whole.unwrap_or_else(|| match token.parent {
                     Key::Application => book.application(trimmed),
                     Key::Device => book.device(trimmed),
@@ -465,7 +465,9 @@ impl Writer<'_> {
             Key::Name if token.parent == Key::Endpoint && token.in_object => {
                 Some(book.machine(trimmed))
             }
-            Key::Phone => book.whole_phone(trimmed).or_else(|| self.scrub(value, false)),
+            Key::Phone => book
+                .whole_phone(trimmed)
+                .or_else(|| self.scrub(value, false)),
             Key::Mac => book.bare_mac(trimmed).or_else(|| self.scrub(value, false)),
             Key::DeviceName => self.scrub(value, true),
             _ => self.scrub(value, false),
@@ -493,8 +495,10 @@ impl Writer<'_> {
                     Some((end, Some(self.book.address(&s[start..end]))))
                 } else if let Some((end, with)) = self.everywhere.longest_at(hay, i) {
                     Some((end, Some(with.to_owned())))
-                } else if let Some((end, with)) =
-                    self.name_words.longest_at(hay, i).filter(|_| with_name_words)
+                } else if let Some((end, with)) = self
+                    .name_words
+                    .longest_at(hay, i)
+                    .filter(|_| with_name_words)
                 {
                     Some((end, Some(with.to_owned())))
                 } else {
@@ -604,7 +608,9 @@ impl Pseudonyms {
         let name = name.map(str::to_ascii_lowercase);
         let address = address.map(str::to_ascii_lowercase);
         let by_name = name.as_ref().and_then(|k| self.names.get(k).copied());
-        let by_address = address.as_ref().and_then(|k| self.addresses.get(k).copied());
+        let by_address = address
+            .as_ref()
+            .and_then(|k| self.addresses.get(k).copied());
 
         let name_n = match (name, by_name) {
             (Some(key), None) => {
@@ -806,7 +812,9 @@ impl Pseudonyms {
 
     fn name_words(&self) -> Vec<(String, String)> {
         let words = self.words.iter();
-        words.map(|(k, n)| (k.clone(), format!("Person {n}"))).collect()
+        words
+            .map(|(k, n)| (k.clone(), format!("Person {n}")))
+            .collect()
     }
 }
 
@@ -825,8 +833,22 @@ fn country_code_len(digits: &str) -> usize {
     };
     let two = (two[0] - b'0') * 10 + (two[1] - b'0');
     match two {
-        20 | 27 | 30..=34 | 36 | 39 | 40 | 41 | 43..=49 | 51..=58 | 60..=66 | 81 | 82 | 84
-        | 86 | 90..=95 | 98 => 2,
+        20
+        | 27
+        | 30..=34
+        | 36
+        | 39
+        | 40
+        | 41
+        | 43..=49
+        | 51..=58
+        | 60..=66
+        | 81
+        | 82
+        | 84
+        | 86
+        | 90..=95
+        | 98 => 2,
         _ => 3,
     }
 }
@@ -931,7 +953,10 @@ fn phone_run(hay: &[u8], i: usize) -> Option<usize> {
 
 /// The end of 6 or 8 pairs of hex digits separated all by `:` or all by `-`.
 fn mac_run(hay: &[u8], i: usize) -> Option<usize> {
-    let pair = |at: usize| hay.get(at..at + 2).filter(|p| p.iter().all(u8::is_ascii_hexdigit));
+    let pair = |at: usize| {
+        hay.get(at..at + 2)
+            .filter(|p| p.iter().all(u8::is_ascii_hexdigit))
+    };
     pair(i)?;
     let separator = *hay.get(i + 2).filter(|&&b| b == b':' || b == b'-')?;
     let mut pairs = 1;
@@ -940,7 +965,8 @@ fn mac_run(hay: &[u8], i: usize) -> Option<usize> {
         pairs += 1;
         at += 3;
     }
-    let next_is_more = hay.get(at) == Some(&separator) || hay.get(at).is_some_and(u8::is_ascii_hexdigit);
+    let next_is_more =
+        hay.get(at) == Some(&separator) || hay.get(at).is_some_and(u8::is_ascii_hexdigit);
     (matches!(pairs, 6 | 8) && !next_is_more && ends_word(hay, at)).then_some(at)
 }
 
@@ -1047,7 +1073,6 @@ impl Table {
         })
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -1186,6 +1211,10 @@ mod tests {
         // A second person with Dana's address but another name cannot be "Person 1".
         assert_eq!(book.link(Some("Dana Other"), Some("dana@x.example")), 3);
         assert_eq!(book.address("DANA@x.example"), "person1@redacted.invalid");
-        assert_eq!(book.person("dana w"), "Person 1", "names match whatever their case");
+        assert_eq!(
+            book.person("dana w"),
+            "Person 1",
+            "names match whatever their case"
+        );
     }
 }

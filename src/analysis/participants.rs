@@ -127,6 +127,11 @@ impl Participant {
                 Side::Callee => &media.media.callee_network,
             };
             for text in network_summary(network) {
+                // A bare "Wi-Fi" adds nothing beside one that names the band or signal.
+                let said = |n: &String| n.starts_with("Wi-Fi") && n.len() > text.len();
+                if text == "Wi-Fi" && self.network.iter().any(said) {
+                    continue;
+                }
                 push_new(&mut self.network, text);
             }
             for stream in media.streams.iter().filter(|s| s.receiver == Some(side)) {

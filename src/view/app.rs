@@ -76,6 +76,7 @@ pub fn mark(name: &str) {
 pub fn App() -> impl IntoView {
     let input = RwSignal::new(String::new());
     let inspection = RwSignal::new(Inspection::Nothing);
+    provide_context(super::toolbar::Redaction(RwSignal::new(false)));
     let load_example = move || {
         leptos::task::spawn_local(async move {
             match fetch_example().await {
@@ -90,8 +91,14 @@ pub fn App() -> impl IntoView {
         });
     };
 
-    // `#example` opens the example, at start and when the fragment changes later.
-    let hash_is_example = || window().location().hash().is_ok_and(|h| h == "#example");
+    // `#example` opens the example, at start and when the fragment changes later; the fragment
+    // may carry filters beside it (`#example&verdict=poor`).
+    let hash_is_example = || {
+        let hash = window().location().hash().unwrap_or_default();
+        hash.trim_start_matches('#')
+            .split('&')
+            .any(|p| p == "example")
+    };
     if hash_is_example() {
         load_example();
     }

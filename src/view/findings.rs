@@ -51,24 +51,7 @@ pub fn FindingsList(report: Arc<Report>) -> impl IntoView {
 #[component]
 fn FindingItem(finding: Finding, disclosures: Disclosures) -> impl IntoView {
     let (si, gi) = (finding.session, finding.segment);
-    let open = move |_| {
-        if let Some(session) = disclosures.sessions.get(si) {
-            session.set(true);
-        }
-        if let Some(segment) = gi.and_then(|g| disclosures.segments.get(si)?.get(g)) {
-            segment.set(true);
-        }
-        // The card is drawn on the next frame; then bring it into view.
-        let id = match gi {
-            Some(g) => format!("segment-{si}-{g}"),
-            None => format!("session-{si}"),
-        };
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&id) {
-                el.scroll_into_view();
-            }
-        });
-    };
+    let open = move |_| disclosures.open(si, gi);
     let severity = finding.severity.as_str();
     view! {
         <li class=format!("finding finding--{severity}") data-severity=severity>

@@ -66,7 +66,8 @@ pub fn InputPanel(
             el.set_value("");
         }
     };
-    let has_report = move || inspection.with(|i| matches!(i, Inspection::Report(_)));
+    // While Redact is on the text area, which holds the original, is hidden; its text is kept.
+    let super::toolbar::Redaction(redact) = super::toolbar::Redaction::expect();
 
     view! {
         <section class="input" aria-labelledby="input-heading">
@@ -76,8 +77,14 @@ pub fn InputPanel(
             <label for="record-json" class="input__label">
                 "Call record JSON"
             </label>
+            <Show when=move || redact.get()>
+                <p class="input__hidden" data-testid="input-hidden">
+                    "The input is hidden while Redact is on; turn Redact off to see or edit it."
+                </p>
+            </Show>
             <textarea
                 id="record-json"
+                hidden=move || redact.get()
                 class="input__text"
                 spellcheck="false"
                 autocomplete="off"
@@ -112,17 +119,6 @@ pub fn InputPanel(
                 />
                 <button class="button" on:click=move |_| on_example()>
                     "Load example"
-                </button>
-                <button
-                    class="button"
-                    disabled=move || !has_report()
-                    on:click=move |_| {
-                        if let Some(report) = inspection.with_untracked(Inspection::report) {
-                            download_csv(&report);
-                        }
-                    }
-                >
-                    "Download CSV"
                 </button>
             </div>
             <FileProgress status=status />
@@ -315,18 +311,8 @@ fn FileProgress(status: RwSignal<FileStatus>) -> impl IntoView {
 }
 
 /// Offers the stream CSV as a download.
-fn download_csv(report: &crate::analysis::Report) {
-    let csv = crate::export::streams_csv(report);
-    let name = format!(
-        "callscope-streams-{}.csv",
-        report.call_id().unwrap_or("record")
-    );
-    if let Err(e) = offer_download(&csv, &name, "text/csv;charset=utf-8") {
-        leptos::logging::error!("could not offer the CSV download: {e:?}");
-    }
-}
-
-fn offer_download(text: &str, name: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
+/// Offers text as a file download, without a round trip to any server.
+pub fn offer_download(text: &str, name: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -8,12 +8,16 @@ mod fetch;
 mod findings;
 mod input;
 mod media;
+mod overview;
+mod participants;
 mod parts;
 mod results;
 mod segment;
 mod session;
 mod stream;
 mod summary;
+mod timeline;
+mod toolbar;
 mod window;
 
 pub use app::{App, Inspection};

@@ -6,13 +6,20 @@ use leptos::prelude::*;
 
 use super::app::Inspection;
 use super::findings::FindingsList;
+use super::overview::{FilterBar, Overview};
+use super::participants::ParticipantsTable;
 use super::session::{Disclosures, SessionList};
 use super::summary::Summary;
+use super::timeline::TimelineView;
+use super::toolbar::{Redaction, ReportToolbar};
+use crate::analysis::Report;
 use crate::load::{NotCallRecord, SyntaxError};
 
 /// Shows whatever the last inspection produced.
 #[component]
 pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
+    let Redaction(redact) = Redaction::expect();
+
     // Marks for the benchmark: the frame after the results are in the DOM.
     Effect::new(move |_| {
         if inspection.with(|i| matches!(i, Inspection::Report(_))) {
@@ -32,18 +39,51 @@ pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Inspection::Report(report) => {
-            // Open state for every card, shared by the findings and the lists.
+        Inspection::Report(original) => {
+            // With Redact on, everything below (screen, raw JSON, CSV, Markdown) comes from the
+            // redacted text, so no part can show an original by mistake.
+            let report = if redact.get() {
+                match redacted(&original) {
+                    Some(report) => report,
+                    None => return view! { <RedactionFailed /> }.into_any(),
+                }
+            } else {
+                original
+            };
+            // Open state for every card and the filters, shared by the overview and the lists.
             provide_context(Disclosures::new(&report));
+            provide_context(Overview::new(&report));
             view! {
                 <Summary report=report.clone() />
+                <ReportToolbar report=report.clone() />
                 <FindingsList report=report.clone() />
+                <ParticipantsTable />
+                <FilterBar report=report.clone() />
+                <TimelineView report=report.clone() />
                 <SessionList report=report />
             }
             .into_any()
         }
         Inspection::NotCallRecord(what) => view! { <NotCallRecordNotice what=what /> }.into_any(),
         Inspection::Unreadable(error) => view! { <SyntaxAlert error=error /> }.into_any(),
+    }
+}
+
+/// The report of the redacted input text, which loads like any input.
+fn redacted(report: &Report) -> Option<std::sync::Arc<Report>> {
+    let text = crate::redact::redact(&report.source).text;
+    Inspection::of(&text).report()
+}
+
+/// Shown instead of the report when the redacted text does not read back as a call record,
+/// which would be a bug: showing the original instead would defeat the switch.
+#[component]
+fn RedactionFailed() -> impl IntoView {
+    view! {
+        <section class="alert alert--error" role="alert">
+            <h2 class="alert__title">"This record could not be redacted"</h2>
+            <p>"Turn Redact off to see it. Nothing is shown while Redact is on, so no personal data appears by mistake."</p>
+        </section>
     }
 }
 

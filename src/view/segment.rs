@@ -14,14 +14,25 @@ use crate::analysis::{Failure, Report, SegmentReport};
 /// Segment cards start open when the whole input has at most this many segments.
 pub const EXPAND_SEGMENTS_UP_TO: usize = 3;
 
-/// The segments of one session, in time order, with gaps and overlaps between them.
+/// The segments of one session that the filters keep, with gaps and overlaps between
+/// neighbours in time.
 #[component]
-pub fn SegmentList(report: Arc<Report>, si: usize) -> impl IntoView {
+pub fn SegmentList(
+    report: Arc<Report>,
+    si: usize,
+    /// Segment indices (time order) to show, in display order.
+    kept: Vec<usize>,
+) -> impl IntoView {
     let expanded = report.totals.segments <= EXPAND_SEGMENTS_UP_TO;
-    let count = report.sessions[si].segments.len();
+    let count = kept.len();
     let open = super::session::Disclosures::of(&report).segments[si].clone();
-    let card = move |gi: usize| {
-        let gap = report.sessions[si].segments[gi].gap_before_ms.map(gap_text);
+    let card = move |k: usize| {
+        let gi = kept[k];
+        // The gap is to the segment before in time; say it only when that one is shown just above.
+        let follows = k > 0 && gi > 0 && kept[k - 1] == gi - 1;
+        let gap = follows
+            .then(|| report.sessions[si].segments[gi].gap_before_ms.map(gap_text))
+            .flatten();
         view! {
             {gap.map(|g| view! { <p class="gap">{g}</p> })}
             <SegmentCard report=report.clone() si=si gi=gi expanded=expanded open=open[gi] />

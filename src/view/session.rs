@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::parts::{Disclosure, ExtraProperties, RawJson, RollupBadge};
 use super::segment::SegmentList;
@@ -51,6 +52,32 @@ impl Disclosures {
     pub fn of(report: &Report) -> Self {
         use_context::<Disclosures>().unwrap_or_else(|| Disclosures::new(report))
     }
+
+    /// Opens a session, and one of its segment cards when given, then scrolls to the card and
+    /// moves focus to its disclosure button so keyboard users land where they asked to go.
+    pub fn open(&self, si: usize, gi: Option<usize>) {
+        if let Some(session) = self.sessions.get(si) {
+            session.set(true);
+        }
+        if let Some(segment) = gi.and_then(|g| self.segments.get(si)?.get(g)) {
+            segment.set(true);
+        }
+        // The card is drawn on the next frame; then bring it into view.
+        let id = match gi {
+            Some(g) => format!("segment-{si}-{g}"),
+            None => format!("session-{si}"),
+        };
+        request_animation_frame(move || {
+            let Some(card) = document().get_element_by_id(&id) else {
+                return;
+            };
+            card.scroll_into_view();
+            let button = card.query_selector(".disclosure").ok().flatten();
+            if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = button.focus();
+            }
+        });
+    }
 }
 
 /// All sessions, or the segments of a segments-only input.
@@ -69,32 +96,48 @@ pub fn SessionList(report: Arc<Report>) -> impl IntoView {
         return view! { <p class="results__empty" data-testid="no-sessions">{text}</p> }.into_any();
     }
 
-    if r.shape.is_segments_only() {
-        return view! {
-            <section class="sessions" aria-labelledby="segments-heading">
-                <h2 id="segments-heading">"Segments"</h2>
-                <SegmentList report=report.clone() si=0 />
-            </section>
-        }
-        .into_any();
-    }
-
-    // Open state lives above the groups: windowed groups come and go, and findings open them.
-    let count = r.sessions.len();
-    let expanded = count <= EXPAND_SESSIONS_UP_TO;
+    // What the filters keep, in the order they ask for; everything is redrawn when they change,
+    // while open state lives above the groups (windowed groups come and go, findings open them).
+    let selection = super::overview::Overview::expect().selection;
+    let segments_only = r.shape.is_segments_only();
+    let expanded = r.sessions.len() <= EXPAND_SESSIONS_UP_TO;
     let open = Disclosures::of(r).sessions;
-    let group = move |si: usize| {
-        view! { <SessionGroup report=report.clone() si=si expanded=expanded open=open[si] /> }
+    let list = move || {
+        let kept = selection.get().sessions;
+        if kept.is_empty() {
+            return view! {
+                <p class="results__empty" data-testid="nothing-kept">
+                    "Nothing matches the filters. Clear them to see everything."
+                </p>
+            }
+            .into_any();
+        }
+        if segments_only {
+            let gis = kept.into_iter().next().map(|(_, g)| g).unwrap_or_default();
+            return view! { <SegmentList report=report.clone() si=0 kept=gis /> }.into_any();
+        }
+        let count = kept.len();
+        let kept = Arc::new(kept);
+        let (report, open) = (report.clone(), open.clone());
+        let group = move |k: usize| {
+            let (si, gis) = kept[k].clone();
+            view! { <SessionGroup report=report.clone() si=si kept=gis expanded=expanded open=open[si] /> }
+        };
+        if count > WINDOW_FROM {
+            view! { <Windowed count=count estimate=96.0 item=group /> }.into_any()
+        } else {
+            (0..count).map(group).collect_view().into_any()
+        }
     };
-    let groups = if count > WINDOW_FROM {
-        view! { <Windowed count=count estimate=96.0 item=group /> }.into_any()
+    let (id, title) = if segments_only {
+        ("segments-heading", "Segments")
     } else {
-        (0..count).map(group).collect_view().into_any()
+        ("sessions-heading", "Sessions")
     };
     view! {
-        <section class="sessions" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">"Sessions"</h2>
-            {groups}
+        <section class="sessions" aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            {list}
         </section>
     }
     .into_any()
@@ -106,6 +149,8 @@ fn SessionGroup(
     report: Arc<Report>,
     /// Index into `report.sessions`.
     si: usize,
+    /// The segments the filters keep, in display order.
+    kept: Vec<usize>,
     /// Whether it starts open.
     expanded: bool,
     /// Open state kept by the list, so it survives the group leaving the screen.
@@ -147,14 +192,14 @@ fn SessionGroup(
             </div>
             {super::segment::failure_text(&s.failure).map(|t| view! { <p class="failure">{t}</p> })}
             <Show when=move || is_open.get()>
-                <SessionBody report=report_for_body.clone() si=si id=format!("session-{si}-body") />
+                <SessionBody report=report_for_body.clone() si=si kept=kept.clone() id=format!("session-{si}-body") />
             </Show>
         </article>
     }
 }
 
 #[component]
-fn SessionBody(report: Arc<Report>, si: usize, id: String) -> impl IntoView {
+fn SessionBody(report: Arc<Report>, si: usize, kept: Vec<usize>, id: String) -> impl IntoView {
     let s: &SessionReport = &report.sessions[si];
     let segments_note = if s.segments_missing {
         Some("Segments not included for this session.")
@@ -173,7 +218,7 @@ fn SessionBody(report: Arc<Report>, si: usize, id: String) -> impl IntoView {
             <RawJson report=report.clone() path=report.session_path(si) />
             {segments_note.map(|t| view! { <p class="results__empty">{t}</p> })}
             {(s.null_segments > 0).then(|| view! { <p class="notice notice--info">{format!("{} null segment entries ignored.", s.null_segments)}</p> })}
-            <SegmentList report=report.clone() si=si />
+            <SegmentList report=report.clone() si=si kept=kept />
         </div>
     }
 }
