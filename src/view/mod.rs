@@ -13,6 +13,7 @@ mod segment;
 mod session;
 mod stream;
 mod summary;
+mod theme;
 mod window;
 
 pub use app::{App, Inspection};
