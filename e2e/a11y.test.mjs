@@ -57,6 +57,17 @@ async function openExampleCards(page) {
   await page.getByTestId("stream-row").first().waitFor({ state: "visible" });
 }
 
+/** Opens every card of the example, repeatedly, until no closed disclosure is left. */
+async function openEveryCard(page) {
+  await openExampleCards(page);
+  for (let round = 0; round < 5; round++) {
+    const closed = page.locator("button[aria-expanded=false]");
+    const n = await closed.count();
+    if (n === 0) return;
+    for (let i = n - 1; i >= 0; i--) await closed.nth(i).click();
+  }
+}
+
 /** Pastes broken JSON and inspects it, which shows the syntax alert. */
 async function showBadInput(page) {
   await page.getByLabel("Call record JSON").fill('{"a":');
@@ -93,9 +104,20 @@ function describeViolations(violations) {
     .join("\n  ");
 }
 
+// FIXME: with every card open, axe finds two serious problems in files outside the styles:
+// `list` (src/view/segment.rs puts the <p class="gap"> between two segments directly inside
+// <ol class="segments">) and `scrollable-region-focusable` (src/view/parts.rs: the Raw JSON <pre>
+// scrolls past 24rem but cannot take focus in browsers that do not focus scrollers themselves).
+// Until both are fixed that screen runs as a node:test "todo": it prints its violations on every
+// run without failing the suite. Drop `todo` when they are fixed.
 const SCREENS = {
   start: { rest: "/", prepare: async () => {} },
   example: { rest: "/#example", prepare: openExampleCards },
+  "example, every card open": {
+    rest: "/#example",
+    prepare: openEveryCard,
+    todo: "list (segment gaps inside <ol>) and scrollable-region-focusable (Raw JSON <pre>)",
+  },
   "bad input": { rest: "/", prepare: showBadInput },
 };
 
@@ -108,9 +130,9 @@ const MODES = {
 };
 
 describe("axe-core finds nothing serious or critical", () => {
-  for (const [screen, { rest, prepare }] of Object.entries(SCREENS)) {
+  for (const [screen, { rest, prepare, todo }] of Object.entries(SCREENS)) {
     for (const [mode, { colorScheme, theme }] of Object.entries(MODES)) {
-      test(`${screen}, ${mode}`, { timeout: 60_000 }, async (t) => {
+      test(`${screen}, ${mode}`, { timeout: 60_000, todo }, async (t) => {
         const p = await open(rest, { colorScheme });
         try {
           if (theme) await chooseTheme(p.page, theme);
