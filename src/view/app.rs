@@ -118,6 +118,7 @@ pub fn App() -> impl IntoView {
                         "Your data never leaves this browser, except for requests you start yourself."
                     </span>
                 </p>
+                <super::theme::ThemeSwitch />
             </header>
             <main class="app__main">
                 <InputPanel input=input inspection=inspection on_example=load_example />

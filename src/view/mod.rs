@@ -16,6 +16,7 @@ mod segment;
 mod session;
 mod stream;
 mod summary;
+mod theme;
 mod timeline;
 mod toolbar;
 mod window;
