@@ -99,9 +99,10 @@ pub fn Value(shown: Shown) -> impl IntoView {
             {mark
                 .map(|(icon, word)| {
                     view! {
-                        <span class="band-mark" aria-label=word title=word>
+                        <span class="band-mark" title=word aria-hidden="true">
                             {icon}
                         </span>
+                        <span class="visually-hidden">{format!(" ({word})")}</span>
                     }
                 })}
             {note.map(|n| view! { <span class="value__note">{format!(" ({n})")}</span> })}
@@ -225,7 +226,7 @@ pub fn RawJson(
                 "Raw JSON"
             </Disclosure>
             <Show when=move || is_open.get()>
-                <pre class="raw__text" data-testid="raw-json">{text.clone()}</pre>
+                <pre class="raw__text" data-testid="raw-json" tabindex="0" role="region" aria-label="Raw JSON">{text.clone()}</pre>
             </Show>
         </div>
     }

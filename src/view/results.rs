@@ -108,9 +108,10 @@ fn SyntaxAlert(error: Arc<SyntaxError>) -> impl IntoView {
                     error.column,
                 )}
             </p>
-            <pre class="alert__excerpt" aria-label="The text around the error">
-                {format!("{}\n{}", error.excerpt, pointer)}
-            </pre>
+            <figure class="alert__figure">
+                <figcaption class="visually-hidden">"The text around the error"</figcaption>
+                <pre class="alert__excerpt" tabindex="0">{format!("{}\n{}", error.excerpt, pointer)}</pre>
+            </figure>
             {hint.map(|h| view! { <p class="alert__hint">{h}</p> })}
             <p class="alert__hint">"Your input is still in the text area above; fix it there and press Inspect."</p>
         </section>

@@ -33,10 +33,7 @@ pub fn SegmentList(
         let gap = follows
             .then(|| report.sessions[si].segments[gi].gap_before_ms.map(gap_text))
             .flatten();
-        view! {
-            {gap.map(|g| view! { <p class="gap">{g}</p> })}
-            <SegmentCard report=report.clone() si=si gi=gi expanded=expanded open=open[gi] />
-        }
+        view! { <SegmentCard report=report.clone() si=si gi=gi expanded=expanded open=open[gi] gap=gap /> }
     };
     if count > WINDOW_FROM {
         view! {
@@ -76,6 +73,10 @@ pub fn SegmentCard(
     /// Open state kept by the list, so it survives the card leaving the screen.
     #[prop(optional)]
     open: Option<RwSignal<bool>>,
+    /// The gap or overlap to the segment shown just above, said at the top of the card (inside
+    /// its list item, so the list holds only items).
+    #[prop(default = None)]
+    gap: Option<String>,
 ) -> impl IntoView {
     let g: &SegmentReport = &report.sessions[si].segments[gi];
     let is_open = open.unwrap_or_else(|| RwSignal::new(expanded));
@@ -105,6 +106,7 @@ pub fn SegmentCard(
             data-verdict=verdict
             data-failed=g.rollup.failed.to_string()
         >
+            {gap.map(|g| view! { <p class="gap">{g}</p> })}
             <div class="segment__head">
                 <Disclosure is_open=is_open class="segment__toggle" controls=body_id.clone()>
                     <span class="segment__title">{format!("Segment {}", gi + 1)}</span>
@@ -115,7 +117,8 @@ pub fn SegmentCard(
             <p class="segment__parties">
                 <span class="party">{g.caller.name.clone()}</span>
                 <span class="party__detail">{detail(&g.caller.detail)}</span>
-                <span class="arrow" aria-label="to">" → "</span>
+                <span class="arrow" aria-hidden="true">" → "</span>
+                <span class="visually-hidden">" to "</span>
                 <span class="party">{g.callee.name.clone()}</span>
                 <span class="party__detail">{detail(&g.callee.detail)}</span>
             </p>

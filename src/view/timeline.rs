@@ -114,7 +114,10 @@ fn Legend() -> impl IntoView {
         ("poor", "✗ poor"),
         ("unclassified", "? unclassified"),
         ("not-assessed", "– not assessed or no streams"),
-        ("failed", "⚠ failed (thick outline)"),
+        (
+            "not-assessed timeline__bar--failed",
+            "⚠ failed (thick dashed outline)",
+        ),
     ];
     view! {
         <svg class="timeline__defs" width="0" height="0" aria-hidden="true" focusable="false">
