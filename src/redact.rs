@@ -39,7 +39,9 @@
 //!   `link-local-ip-N`, `public-ip-N`, and for IPv6 `private-ipv6-N` (ULA), `link-local-ipv6-N`,
 //!   `public-ipv6-N`, numbered per kind. An IPv4-mapped IPv6 address counts as its IPv4 address.
 //!   Loopback and unspecified addresses are kept: they say nothing about anyone;
-//! - a MAC address or BSSID becomes `mac-N`. The privacy placeholders `02:00:00:00:00:00` and
+//!   A value under an IP key that is not an address (a host name, a documentation template's
+//!   "Ip Address value") becomes `address-N`;
+//! - a MAC address or BSSID becomes `mac-N`, and so does any other value under those keys. The privacy placeholders `02:00:00:00:00:00` and
 //!   the all-zero MAC (six or eight bytes) are kept: they are not personal and tell the reader
 //!   the operating system hid the address.
 //!
@@ -129,6 +131,8 @@ enum Key {
     Phone,
     /// `macAddress`, `basicServiceSetIdentifier`.
     Mac,
+    /// `ipAddress`, `subnet`, `reflexiveIPAddress`, `relayIPAddress`.
+    Ip,
     /// `captureDeviceName`, `renderDeviceName`.
     DeviceName,
     Name,
@@ -162,6 +166,7 @@ fn classify(key: &str) -> Key {
             Key::Phone
         }
         b"macaddress" | b"basicservicesetidentifier" => Key::Mac,
+        b"ipaddress" | b"subnet" | b"reflexiveipaddress" | b"relayipaddress" => Key::Ip,
         b"capturedevicename" | b"renderdevicename" => Key::DeviceName,
         b"name" => Key::Name,
         b"id" => Key::Id,
@@ -265,7 +270,8 @@ fn walk(text: &str, visit: &mut impl Visit) {
                 });
             }
             b'}' | b']' => {
-                if stack.pop().is_some_and(|f| f.is_object) {
+                let closed = stack.pop();
+                if closed.is_some_and(|f| f.is_object) {
                     visit.object_end();
                 }
             }
@@ -446,9 +452,9 @@ impl Writer<'_> {
         let book = &mut self.book;
         match token.key {
             Key::DisplayName | Key::NamePart => {
-                let whole = book.whole_phone(trimmed).or_else(|| {
-                    is_email(trimmed).then(|| book.address(trimmed))
-                });
+                let whole = book
+                    .whole_phone(trimmed)
+                    .or_else(|| is_email(trimmed).then(|| book.address(trimmed)));
                 Some(whole.unwrap_or_else(|| match token.parent {
                     Key::Application => book.application(trimmed),
                     Key::Device => book.device(trimmed),
@@ -465,8 +471,22 @@ impl Writer<'_> {
             Key::Name if token.parent == Key::Endpoint && token.in_object => {
                 Some(book.machine(trimmed))
             }
-            Key::Phone => book.whole_phone(trimmed).or_else(|| self.scrub(value, false)),
-            Key::Mac => book.bare_mac(trimmed).or_else(|| self.scrub(value, false)),
+            Key::Phone => book
+                .whole_phone(trimmed)
+                .or_else(|| self.scrub(value, false)),
+            // Whatever stands under an address key is masked, even when it is not an address
+            // (a host name, a template's "Ip Address value"): when unsure, mask.
+            Key::Mac => match whole_mac_hex(trimmed) {
+                Some(hex) => book.mac(hex),
+                None => Some(self.scrub(value, false).unwrap_or_else(|| {
+                    let other = self.book.mac(trimmed.to_ascii_lowercase());
+                    other.unwrap_or_else(|| trimmed.to_owned())
+                })),
+            },
+            Key::Ip => Some(
+                self.scrub(value, false)
+                    .unwrap_or_else(|| self.book.other_address(trimmed)),
+            ),
             Key::DeviceName => self.scrub(value, true),
             _ => self.scrub(value, false),
         }
@@ -493,8 +513,10 @@ impl Writer<'_> {
                     Some((end, Some(self.book.address(&s[start..end]))))
                 } else if let Some((end, with)) = self.everywhere.longest_at(hay, i) {
                     Some((end, Some(with.to_owned())))
-                } else if let Some((end, with)) =
-                    self.name_words.longest_at(hay, i).filter(|_| with_name_words)
+                } else if let Some((end, with)) = self
+                    .name_words
+                    .longest_at(hay, i)
+                    .filter(|_| with_name_words)
                 {
                     Some((end, Some(with.to_owned())))
                 } else {
@@ -545,6 +567,8 @@ struct Pseudonyms {
     phones_written: Vec<(String, String)>,
     ips: HashMap<IpAddr, String>,
     ip_counts: HashMap<&'static str, usize>,
+    /// Values under IP keys that are not addresses.
+    others: HashMap<String, usize>,
     /// MAC pseudonyms by the address's hex digits, lowercased.
     macs: HashMap<String, String>,
 }
@@ -604,7 +628,9 @@ impl Pseudonyms {
         let name = name.map(str::to_ascii_lowercase);
         let address = address.map(str::to_ascii_lowercase);
         let by_name = name.as_ref().and_then(|k| self.names.get(k).copied());
-        let by_address = address.as_ref().and_then(|k| self.addresses.get(k).copied());
+        let by_address = address
+            .as_ref()
+            .and_then(|k| self.addresses.get(k).copied());
 
         let name_n = match (name, by_name) {
             (Some(key), None) => {
@@ -716,6 +742,11 @@ impl Pseudonyms {
         mask
     }
 
+    /// A value under an IP key that holds no address.
+    fn other_address(&mut self, value: &str) -> String {
+        format!("address-{}", numbered(&mut self.others, value))
+    }
+
     fn ip(&mut self, ip: IpAddr) -> Option<String> {
         let ip = match ip {
             IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
@@ -744,16 +775,6 @@ impl Pseudonyms {
                 .or_insert_with(|| format!("mac-{next}"))
                 .clone(),
         )
-    }
-
-    /// A `macAddress` written as bare hex digits, or with separators.
-    fn bare_mac(&mut self, value: &str) -> Option<String> {
-        let bare = matches!(value.len(), 12 | 16) && value.bytes().all(|b| b.is_ascii_hexdigit());
-        if bare {
-            return self.mac(value.to_ascii_lowercase());
-        }
-        let end = mac_run(value.as_bytes(), 0).filter(|&end| end == value.len())?;
-        self.mac(mac_hex(&value[..end]))
     }
 
     /// An address, number or MAC starting at byte `i` of `s`: where it ends and its
@@ -806,7 +827,9 @@ impl Pseudonyms {
 
     fn name_words(&self) -> Vec<(String, String)> {
         let words = self.words.iter();
-        words.map(|(k, n)| (k.clone(), format!("Person {n}"))).collect()
+        words
+            .map(|(k, n)| (k.clone(), format!("Person {n}")))
+            .collect()
     }
 }
 
@@ -825,8 +848,22 @@ fn country_code_len(digits: &str) -> usize {
     };
     let two = (two[0] - b'0') * 10 + (two[1] - b'0');
     match two {
-        20 | 27 | 30..=34 | 36 | 39 | 40 | 41 | 43..=49 | 51..=58 | 60..=66 | 81 | 82 | 84
-        | 86 | 90..=95 | 98 => 2,
+        20
+        | 27
+        | 30..=34
+        | 36
+        | 39
+        | 40
+        | 41
+        | 43..=49
+        | 51..=58
+        | 60..=66
+        | 81
+        | 82
+        | 84
+        | 86
+        | 90..=95
+        | 98 => 2,
         _ => 3,
     }
 }
@@ -931,7 +968,10 @@ fn phone_run(hay: &[u8], i: usize) -> Option<usize> {
 
 /// The end of 6 or 8 pairs of hex digits separated all by `:` or all by `-`.
 fn mac_run(hay: &[u8], i: usize) -> Option<usize> {
-    let pair = |at: usize| hay.get(at..at + 2).filter(|p| p.iter().all(u8::is_ascii_hexdigit));
+    let pair = |at: usize| {
+        hay.get(at..at + 2)
+            .filter(|p| p.iter().all(u8::is_ascii_hexdigit))
+    };
     pair(i)?;
     let separator = *hay.get(i + 2).filter(|&&b| b == b':' || b == b'-')?;
     let mut pairs = 1;
@@ -940,8 +980,16 @@ fn mac_run(hay: &[u8], i: usize) -> Option<usize> {
         pairs += 1;
         at += 3;
     }
-    let next_is_more = hay.get(at) == Some(&separator) || hay.get(at).is_some_and(u8::is_ascii_hexdigit);
+    let next_is_more =
+        hay.get(at) == Some(&separator) || hay.get(at).is_some_and(u8::is_ascii_hexdigit);
     (matches!(pairs, 6 | 8) && !next_is_more && ends_word(hay, at)).then_some(at)
+}
+
+/// The hex digits of a value that is a MAC address as a whole: with separators, or bare.
+fn whole_mac_hex(value: &str) -> Option<String> {
+    let bare = matches!(value.len(), 12 | 16) && value.bytes().all(|b| b.is_ascii_hexdigit());
+    let separated = mac_run(value.as_bytes(), 0) == Some(value.len());
+    (bare || separated).then(|| mac_hex(value))
 }
 
 fn mac_hex(mac: &str) -> String {
@@ -1047,7 +1095,6 @@ impl Table {
         })
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -1186,6 +1233,10 @@ mod tests {
         // A second person with Dana's address but another name cannot be "Person 1".
         assert_eq!(book.link(Some("Dana Other"), Some("dana@x.example")), 3);
         assert_eq!(book.address("DANA@x.example"), "person1@redacted.invalid");
-        assert_eq!(book.person("dana w"), "Person 1", "names match whatever their case");
+        assert_eq!(
+            book.person("dana w"),
+            "Person 1",
+            "names match whatever their case"
+        );
     }
 }
