@@ -43,7 +43,7 @@ function assertClean(text, where) {
 /** Expands every collapsed disclosure, repeatedly, until none is left. */
 async function expandAll(page) {
   for (let round = 0; round < 5; round++) {
-    const closed = page.locator("button[aria-expanded=false]");
+    const closed = page.locator("button.disclosure[aria-expanded=false]");
     const n = await closed.count();
     if (n === 0) return;
     for (let i = n - 1; i >= 0; i--) await closed.nth(i).click();

@@ -166,7 +166,13 @@ fn endpoint_text<'a>(endpoint: &'a Reading<Endpoint>, parts: &mut Vec<&'a str>) 
         parts.extend(agent.header_value.value().map(String::as_str));
         parts.extend(agent.application_version.value().map(String::as_str));
     }
-    if let Some(identity) = e.associated_identity.value() {
+    let identities = e.associated_identity.value().into_iter().chain(
+        e.identity
+            .value()
+            .into_iter()
+            .flat_map(|set| set.members.iter().filter_map(|(_, member)| member.value())),
+    );
+    for identity in identities {
         for field in [
             &identity.display_name,
             &identity.user_principal_name,
@@ -174,21 +180,6 @@ fn endpoint_text<'a>(endpoint: &'a Reading<Endpoint>, parts: &mut Vec<&'a str>) 
             &identity.id,
         ] {
             parts.extend(field.value().map(String::as_str));
-        }
-    }
-    if let Some(set) = e.identity.value() {
-        for (_, member) in &set.members {
-            let Some(identity) = member.value() else {
-                continue;
-            };
-            for field in [
-                &identity.display_name,
-                &identity.user_principal_name,
-                &identity.email,
-                &identity.id,
-            ] {
-                parts.extend(field.value().map(String::as_str));
-            }
         }
     }
     parts.extend(e.name.value().map(String::as_str));
@@ -320,15 +311,8 @@ pub fn severity(rollup: &super::Rollup) -> (bool, usize, usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyse, participants::participants};
-    use crate::load::{load, Outcome};
-
-    fn report(json: &str) -> Report {
-        match load(json) {
-            Outcome::Document(doc) => analyse(*doc),
-            other => panic!("{other:?}"),
-        }
-    }
+    use crate::analysis::participants::participants;
+    use crate::analysis::tests::report_of as report;
 
     /// Three sessions: a good one (Ana), a poor one (Ben, over TCP from 10.1.2.3) and a failed
     /// one with a screen share (Cy).

@@ -206,15 +206,7 @@ fn network_signs(network: &Reading<NetworkInfo>) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyse;
-    use crate::load::{load, Outcome};
-
-    fn report(json: &str) -> Report {
-        match load(json) {
-            Outcome::Document(doc) => analyse(*doc),
-            other => panic!("{other:?}"),
-        }
-    }
+    use crate::analysis::tests::report_of as report;
 
     #[test]
     fn findings_are_ranked_failures_first() {

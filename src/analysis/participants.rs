@@ -216,15 +216,7 @@ pub fn network_summary(network: &Reading<NetworkInfo>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyse;
-    use crate::load::{load, Outcome};
-
-    fn report(json: &str) -> Report {
-        match load(json) {
-            Outcome::Document(doc) => analyse(*doc),
-            other => panic!("{other:?}"),
-        }
-    }
+    use crate::analysis::tests::report_of as report;
 
     #[test]
     fn one_row_per_party_with_what_was_seen() {

@@ -185,15 +185,11 @@ fn ticks(start: Instant, length_ms: f64) -> Vec<Tick> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyse;
     use crate::analysis::filter::{select, Filter, SearchIndex};
-    use crate::load::{load, Outcome};
+    use crate::analysis::tests::report_of;
 
     fn laid_out(json: &str) -> Timeline {
-        let report = match load(json) {
-            Outcome::Document(doc) => analyse(*doc),
-            other => panic!("{other:?}"),
-        };
+        let report = report_of(json);
         let selection = select(&report, &Filter::default(), &SearchIndex::new(&report), &[]);
         timeline(&report, &selection).expect("segments with times give a timeline")
     }

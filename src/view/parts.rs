@@ -203,6 +203,15 @@ pub fn RawJson(
         return ().into_any();
     };
     let is_open = RwSignal::new(false);
+    // Each box is a focusable region (it scrolls), named by where it is so the names differ.
+    let place = path
+        .iter()
+        .map(|step| match step {
+            crate::load::raw::Step::Key(key) => format!(".{key}"),
+            crate::load::raw::Step::Index(i) => format!("[{i}]"),
+        })
+        .collect::<String>();
+    let region_label = format!("Raw JSON of {}", place.trim_start_matches('.'));
     let text = move || {
         let Some(raw) = report.raw(&path) else {
             return "(not found in the input text)".to_owned();
@@ -226,7 +235,7 @@ pub fn RawJson(
                 "Raw JSON"
             </Disclosure>
             <Show when=move || is_open.get()>
-                <pre class="raw__text" data-testid="raw-json" tabindex="0" role="region" aria-label="Raw JSON">{text.clone()}</pre>
+                <pre class="raw__text" data-testid="raw-json" tabindex="0" role="region" aria-label=region_label.clone()>{text.clone()}</pre>
             </Show>
         </div>
     }
