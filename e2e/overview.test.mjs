@@ -204,6 +204,25 @@ describe("export for the ticket", () => {
   });
 });
 
+describe("print", () => {
+  test("the printed report lists every finding and no controls", { timeout: 60_000 }, async () => {
+    const p = await openExample();
+    try {
+      const findings = p.page.locator(".finding");
+      const visible = () => findings.evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length);
+      assert.equal(await visible(), 12, "the screen shows the first twelve");
+      await p.page.emulateMedia({ media: "print" });
+      assert.equal(await visible(), 13, "paper shows all thirteen");
+      for (const control of ["toolbar", "filters"]) {
+        assert.ok(await p.page.locator(`.${control}`).isHidden(), `${control} is not printed`);
+      }
+      assert.ok(await p.page.getByTestId("timeline").isVisible(), "the timeline is printed");
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe("the Redact switch", () => {
   test("no original survives on screen, in raw JSON, CSV or Markdown; off restores all", { timeout: 90_000 }, async () => {
     const originals = personalValues(EXAMPLE);
