@@ -5,6 +5,8 @@
 //! display name, phone number or service role. Two people with the same display name in one
 //! call would share a row; their user principal names still show in the row's details.
 
+use std::collections::HashMap;
+
 use super::endpoint::{platform_name, EndpointKind, Party};
 use super::{Report, Rollup, SegmentReport, Side};
 use crate::model::{
@@ -51,6 +53,8 @@ pub struct Participant {
 /// order of first appearance.
 pub fn participants(report: &Report) -> Vec<Participant> {
     let mut rows: Vec<Participant> = Vec::new();
+    // A meeting has thousands of parties over tens of thousands of segments: find rows by key.
+    let mut row_of: HashMap<ParticipantKey, usize> = HashMap::new();
     for session in &report.sessions {
         for segment in &session.segments {
             for side in [Side::Caller, Side::Callee] {
@@ -62,13 +66,10 @@ pub fn participants(report: &Report) -> Vec<Participant> {
                     continue;
                 }
                 let key = ParticipantKey::of(party);
-                let at = match rows.iter().position(|r| r.key == key) {
-                    Some(at) => at,
-                    None => {
-                        rows.push(Participant::new(key, party));
-                        rows.len() - 1
-                    }
-                };
+                let at = *row_of.entry(key.clone()).or_insert_with(|| {
+                    rows.push(Participant::new(key, party));
+                    rows.len() - 1
+                });
                 rows[at].add(segment, side, party, endpoint);
             }
         }

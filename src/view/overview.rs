@@ -9,6 +9,9 @@ use crate::analysis::filter::{select, Filter, SearchIndex, Selection, Sort, MODA
 use crate::analysis::participants::{participants, Participant};
 use crate::analysis::{Report, StreamKind};
 
+/// Participants listed in the participant menu.
+const PARTICIPANT_OPTIONS: usize = 200;
+
 /// What the overview's parts share, provided as context by the report view.
 #[derive(Clone, Copy)]
 pub struct Overview {
@@ -115,12 +118,17 @@ pub fn FilterBar(report: Arc<Report>) -> impl IntoView {
                 </label>
             }
         };
+    // A menu of thousands helps no one and weighs on the page: the first ones are listed, the
+    // rest are reached through Search or their name in the table (and a linked one is added).
     let people = participants.get_value();
+    let linked = filter.with_untracked(|f| f.participant);
     let who_options = people
         .iter()
         .enumerate()
+        .filter(|(row, _)| *row < PARTICIPANT_OPTIONS || Some(*row) == linked)
         .map(|(row, p)| view! { <option value=row.to_string()>{p.name.clone()}</option> })
         .collect_view();
+    let more_people = people.len().saturating_sub(PARTICIPANT_OPTIONS);
 
     view! {
         <section class="filters" aria-labelledby="filters-heading" data-testid="filters">
@@ -155,6 +163,9 @@ pub fn FilterBar(report: Arc<Report>) -> impl IntoView {
                 >
                     <option value="">"Everyone"</option>
                     {who_options}
+                    {(more_people > 0).then(|| view! {
+                        <option disabled=true>{format!("… {more_people} more: use Search, or a name in the table")}</option>
+                    })}
                 </select>
             </label>
             <label class="filters__field filters__field--search">
