@@ -254,6 +254,35 @@ describe("the Redact switch", () => {
       assert.match(screen, /Person \d/, "pseudonyms keep the story readable");
       await screenshot(p.page, "overview-redacted");
 
+      // A file opened while Redact is on is redacted too, even when it is not a call record:
+      // a syntax error's excerpt and a Graph error's message quote the input.
+      const broken = '{"value": [{"id": "s", "caller": {"displayName": "Dana Whitfield", "email": "dana@contoso.example"},';
+      await p.page.locator("input[type=file]").setInputFiles({
+        name: "broken.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(broken),
+      });
+      const alert = p.page.getByRole("alert");
+      await alert.waitFor();
+      const alertText = await alert.innerText();
+      assert.match(alertText, /line 1/, "the error is still located");
+      for (const original of ["Dana Whitfield", "dana@contoso.example"]) {
+        assert.ok(!alertText.includes(original), `the excerpt hides ${original}: ${alertText}`);
+      }
+      const graphError = JSON.stringify({
+        error: { code: "NotFound", message: "No call record for ravi.okonkwo@contoso.example", innerError: { "request-id": "r1", date: "2026-11-24T10:00:00Z" } },
+      });
+      await p.page.locator("input[type=file]").setInputFiles({
+        name: "error.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(graphError),
+      });
+      await p.page.getByText("This is a Graph error").waitFor();
+      const errorText = await p.page.getByRole("alert").innerText();
+      assert.ok(!errorText.includes("ravi.okonkwo@contoso.example"), `the message is redacted: ${errorText}`);
+      await p.page.getByText("Load example").click();
+      await p.page.getByTestId("redact-switch").waitFor();
+
       // Off again: names are back and the input is untouched.
       await p.page.getByTestId("redact-switch").uncheck();
       await p.page.getByText("Jonas Lindqvist").first().waitFor();

@@ -35,8 +35,10 @@ pub enum Inspection {
     #[default]
     Nothing,
     Report(Arc<Report>),
-    NotCallRecord(Arc<NotCallRecord>),
-    Unreadable(Arc<SyntaxError>),
+    /// What the JSON is instead, with the text it came from (for Redact).
+    NotCallRecord(Arc<NotCallRecord>, Arc<str>),
+    /// Where the JSON breaks, with the text it came from (for Redact).
+    Unreadable(Arc<SyntaxError>, Arc<str>),
 }
 
 impl Inspection {
@@ -45,11 +47,25 @@ impl Inspection {
         mark("callscope:input");
         let inspection = match load(text) {
             Outcome::Document(doc) => Inspection::Report(Arc::new(analyse(*doc))),
-            Outcome::NotCallRecord(what) => Inspection::NotCallRecord(Arc::new(what)),
-            Outcome::Unreadable(error) => Inspection::Unreadable(Arc::new(error)),
+            Outcome::NotCallRecord(what) => Inspection::NotCallRecord(Arc::new(what), text.into()),
+            Outcome::Unreadable(error) => Inspection::Unreadable(Arc::new(error), text.into()),
         };
         mark("callscope:analysed");
         inspection
+    }
+
+    /// The same inspection of the redacted text: every outcome, not only reports, because a
+    /// syntax error's excerpt or a Graph error's message can hold personal data too. `None`
+    /// when a report's redacted text no longer reads as a report, which would be a bug.
+    pub fn redacted(&self) -> Option<Self> {
+        let source = match self {
+            Inspection::Nothing => return Some(Inspection::Nothing),
+            Inspection::Report(report) => &report.source,
+            Inspection::NotCallRecord(_, source) | Inspection::Unreadable(_, source) => source,
+        };
+        let redacted = Inspection::of(&crate::redact::redact(source).text);
+        let kept_its_kind = std::mem::discriminant(self) == std::mem::discriminant(&redacted);
+        kept_its_kind.then_some(redacted)
     }
 
     /// The report, when there is one.

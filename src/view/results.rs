@@ -12,7 +12,6 @@ use super::session::{Disclosures, SessionList};
 use super::summary::Summary;
 use super::timeline::TimelineView;
 use super::toolbar::{Redaction, ReportToolbar};
-use crate::analysis::Report;
 use crate::load::{NotCallRecord, SyntaxError};
 
 /// Shows whatever the last inspection produced.
@@ -30,8 +29,19 @@ pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
         }
     });
 
-    move || match inspection.get() {
-        Inspection::Nothing => view! {
+    // With Redact on, everything below (screen, raw JSON, CSV, Markdown, alerts) comes from the
+    // redacted text, so no part can show an original by mistake.
+    let shown = move || {
+        let original = inspection.get();
+        if redact.get() {
+            original.redacted()
+        } else {
+            Some(original)
+        }
+    };
+    move || match shown() {
+        None => view! { <RedactionFailed /> }.into_any(),
+        Some(Inspection::Nothing) => view! {
             <p class="results__empty">
                 "Paste a call record above and press Inspect, or choose "
                 <strong>"Load example"</strong>
@@ -39,17 +49,7 @@ pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Inspection::Report(original) => {
-            // With Redact on, everything below (screen, raw JSON, CSV, Markdown) comes from the
-            // redacted text, so no part can show an original by mistake.
-            let report = if redact.get() {
-                match redacted(&original) {
-                    Some(report) => report,
-                    None => return view! { <RedactionFailed /> }.into_any(),
-                }
-            } else {
-                original
-            };
+        Some(Inspection::Report(report)) => {
             // Open state for every card and the filters, shared by the overview and the lists.
             provide_context(Disclosures::new(&report));
             provide_context(Overview::new(&report));
@@ -64,15 +64,11 @@ pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
             }
             .into_any()
         }
-        Inspection::NotCallRecord(what) => view! { <NotCallRecordNotice what=what /> }.into_any(),
-        Inspection::Unreadable(error) => view! { <SyntaxAlert error=error /> }.into_any(),
+        Some(Inspection::NotCallRecord(what, _)) => {
+            view! { <NotCallRecordNotice what=what /> }.into_any()
+        }
+        Some(Inspection::Unreadable(error, _)) => view! { <SyntaxAlert error=error /> }.into_any(),
     }
-}
-
-/// The report of the redacted input text, which loads like any input.
-fn redacted(report: &Report) -> Option<std::sync::Arc<Report>> {
-    let text = crate::redact::redact(&report.source).text;
-    Inspection::of(&text).report()
 }
 
 /// Shown instead of the report when the redacted text does not read back as a call record,
