@@ -204,6 +204,28 @@ describe("export for the ticket", () => {
   });
 });
 
+describe("copying without a clipboard", () => {
+  test("on plain http (no navigator.clipboard) the summary is offered for copying by hand", { timeout: 60_000 }, async () => {
+    const p = await app.open("/");
+    try {
+      // What a page served over plain http from an intranet host sees.
+      await p.page.addInitScript(() => {
+        Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+      });
+      // A new document (not only a new fragment), so the init script runs.
+      await p.page.goto(app.server.url("/index.html#example"));
+      await p.waitVisible(p.page.getByTestId("filters"));
+      await p.page.getByRole("button", { name: "Copy summary" }).click();
+      await p.page.getByTestId("copy-status").filter({ hasText: "https or localhost" }).waitFor();
+      const box = p.page.getByTestId("markdown-by-hand");
+      assert.match(await box.inputValue(), /Poor audio received by Jonas Lindqvist/);
+      assert.deepEqual(p.pageErrors, [], "nothing throws");
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe("print", () => {
   test("the printed report lists every finding and no controls", { timeout: 60_000 }, async () => {
     const p = await openExample();

@@ -164,6 +164,11 @@ pub fn format_decimal(v: f64, digits: usize) -> String {
     trim(format!("{v:.digits$}"))
 }
 
+/// "1 failed session", "2 failed sessions".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A call or segment length: `4 min 37.6 s`, `1 h 2 min 5 s`, `0 s`.
 pub fn format_length(ms: f64) -> String {
     let total_s = ms / 1000.0;

@@ -11,7 +11,9 @@ use std::fmt::Write;
 
 use crate::analysis::endpoint::{organizer, participants};
 use crate::analysis::findings::findings;
-use crate::analysis::units::{format_length, format_ms, format_ratio_percent, no_band, show};
+use crate::analysis::units::{
+    format_length, format_ms, format_ratio_percent, no_band, plural, show,
+};
 use crate::analysis::{EndpointKind, Party, Report, StreamReport, VerdictWord};
 use crate::model::items;
 
@@ -171,8 +173,9 @@ fn verdicts(report: &Report, out: &mut String) {
     if t.failed_sessions + t.failed_segments > 0 {
         let _ = writeln!(
             out,
-            "- **Failures:** {} failed sessions · {} failed segments",
-            t.failed_sessions, t.failed_segments
+            "- **Failures:** {} · {}",
+            plural(t.failed_sessions, "failed session", "failed sessions"),
+            plural(t.failed_segments, "failed segment", "failed segments")
         );
     }
     let _ = writeln!(out, "- **Device problems:** {}", t.device_problems);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::parts::{RollupBadge, TextField};
 use crate::analysis::endpoint::{organizer, participants};
-use crate::analysis::units::{format_decimal, format_length};
+use crate::analysis::units::{format_decimal, format_length, plural};
 use crate::analysis::{Failure, Report, Side};
 use crate::load::Shape;
 use crate::model::{items, Why};
@@ -97,10 +97,6 @@ fn duration_text(r: &Report) -> String {
         (None, Some(_), None) => "unknown (no end time)".to_owned(),
         _ => "unknown".to_owned(),
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Counts of what is in the input and how it went.

@@ -25,7 +25,11 @@ impl Redaction {
 enum Copied {
     Nothing,
     Done,
-    Failed(String),
+    /// The browser refused; the summary is shown for copying by hand.
+    Failed {
+        why: String,
+        markdown: String,
+    },
 }
 
 /// The tool row above the overview. `report` is what is on screen (redacted when Redact is on),
@@ -46,7 +50,10 @@ pub fn ReportToolbar(report: Arc<Report>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             copied.set(match write_clipboard(&text).await {
                 Ok(()) => Copied::Done,
-                Err(e) => Copied::Failed(e),
+                Err(why) => Copied::Failed {
+                    why,
+                    markdown: text,
+                },
             });
         });
     };
@@ -79,7 +86,21 @@ pub fn ReportToolbar(report: Arc<Report>) -> impl IntoView {
     let copy_status = move || match copied.get() {
         Copied::Nothing => String::new(),
         Copied::Done => "Summary copied as Markdown.".to_owned(),
-        Copied::Failed(e) => format!("Could not copy: {e}."),
+        Copied::Failed { why, .. } => {
+            format!("Could not copy ({why}); copy it from the box below.")
+        }
+    };
+    let by_hand = move || match copied.get() {
+        Copied::Failed { markdown, .. } => Some(view! {
+            <textarea
+                class="toolbar__markdown"
+                readonly=true
+                aria-label="Markdown summary"
+                data-testid="markdown-by-hand"
+                prop:value=markdown
+            ></textarea>
+        }),
+        _ => None,
     };
 
     view! {
@@ -107,13 +128,22 @@ pub fn ReportToolbar(report: Arc<Report>) -> impl IntoView {
                 <span class="redact-switch__label">"Redact"</span>
                 <span class="redact-switch__hint">"mask names, UPNs, emails, phone numbers, IP and MAC addresses"</span>
             </label>
+            {by_hand}
         </div>
     }
 }
 
-/// Puts text on the clipboard. Browsers allow this after a click, on https or localhost.
+/// Puts text on the clipboard. Browsers offer the clipboard only on https or localhost; on a
+/// plain-http intranet server `navigator.clipboard` is missing, which is checked first because
+/// calling a method on it would throw out of the WebAssembly.
 async fn write_clipboard(text: &str) -> Result<(), String> {
-    let clipboard = window().navigator().clipboard();
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        return Err("the browser allows the clipboard only on https or localhost".to_owned());
+    }
+    let clipboard = navigator.clipboard();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
