@@ -23,7 +23,7 @@ const recordUrl = (id) =>
 /** Opens the app and the fetch panel. */
 async function openPanel() {
   const p = await app.open("/");
-  const title = p.page.getByText("Fetch from a URL or from Graph");
+  const title = p.page.locator("summary", { hasText: "Fetch from a URL or from Graph" });
   await p.waitVisible(title);
   await title.click();
   await p.waitVisible(p.page.getByLabel("URL of a call record or sessions page"));
@@ -336,7 +336,7 @@ describe("fetch from Graph", () => {
 test("the panel, filled in, by keyboard", { timeout: 60_000 }, async () => {
   const p = await app.open("/");
   try {
-    const title = p.page.getByText("Fetch from a URL or from Graph");
+    const title = p.page.locator("summary", { hasText: "Fetch from a URL or from Graph" });
     await p.waitVisible(title);
     await title.focus();
     await p.page.keyboard.press("Enter");

@@ -24,7 +24,10 @@ pub fn FetchPanel(
     let fetcher = Fetcher::new(input, inspection);
     view! {
         <details class="fetch">
-            <summary class="fetch__title">"Fetch from a URL or from Graph"</summary>
+            // Its own heading, so "By URL" and "From Graph" do not read as parts of the input.
+            <summary class="fetch__title">
+                <h2 class="fetch__heading-main">"Fetch from a URL or from Graph"</h2>
+            </summary>
             <div class="fetch__forms">
                 <UrlForm fetcher=fetcher />
                 <GraphForm fetcher=fetcher />
