@@ -7,6 +7,7 @@ import path from "node:path";
 import { ROOT, screenshot, startApp } from "./harness.mjs";
 
 const EXAMPLE = readFileSync(path.join(ROOT, "assets/example.json"), "utf8");
+const SAMPLES = process.env.CALLSCOPE_SAMPLES || path.resolve(ROOT, "../shared/samples");
 
 let app;
 before(async () => {
@@ -157,6 +158,27 @@ describe("filters", () => {
     }
   });
 
+  test("Redact keeps the filters; a new record starts without them", { timeout: 60_000 }, async () => {
+    const p = await openExample("verdict=poor&who=2");
+    try {
+      assert.match(await counts(p), /Showing 1 of 5 segments/, "the link's filters apply");
+      await p.page.getByTestId("redact-switch").check();
+      await p.page.getByTestId("input-hidden").waitFor();
+      assert.match(await counts(p), /Showing 1 of 5 segments/, "Redact keeps them");
+      await p.page.getByTestId("redact-switch").uncheck();
+
+      // Another record: the verdict filter and participant row #2 mean nothing for it.
+      await p.page.getByLabel("Call record JSON").fill(readFileSync(path.join(SAMPLES, "01-full-expand-p2p-audio.json"), "utf8"));
+      await p.page.getByRole("button", { name: "Inspect", exact: true }).click();
+      await p.page.getByTestId("filter-counts").filter({ hasText: "Showing 1 of 1 segments" }).waitFor();
+      assert.ok(!(await p.page.getByRole("checkbox", { name: "Poor" }).isChecked()), "unfiltered");
+      const fragment = new URL(p.page.url()).hash;
+      assert.equal(fragment, "", "neither the filters nor `example` stay in the URL");
+    } finally {
+      await p.close();
+    }
+  });
+
   test("search finds an IP and a user agent; the text stays out of the URL", { timeout: 60_000 }, async () => {
     const p = await openExample();
     try {
@@ -239,6 +261,16 @@ describe("print", () => {
         assert.ok(await p.page.locator(`.${control}`).isHidden(), `${control} is not printed`);
       }
       assert.ok(await p.page.getByTestId("timeline").isVisible(), "the timeline is printed");
+      assert.ok(await p.page.getByTestId("filter-note").isHidden(), "no note when nothing is filtered");
+
+      // A filtered report says so on paper, where the filter bar is not printed.
+      await p.page.emulateMedia({ media: "screen" });
+      await p.page.getByRole("checkbox", { name: "Poor" }).check();
+      await p.page.emulateMedia({ media: "print" });
+      assert.equal(
+        await p.page.getByTestId("filter-note").innerText(),
+        "Filtered view (poor): showing 1 of 5 segments.",
+      );
     } finally {
       await p.close();
     }

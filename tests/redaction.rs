@@ -703,3 +703,30 @@ fn a_large_record_with_thousands_of_people_loses_every_name() {
         "the large record counts the same"
     );
 }
+
+/// What a first look at the redacted example still showed: a first name alone in feedback
+/// text, numbers written the national way, and a room's version read as an address.
+#[test]
+fn first_names_national_numbers_and_versions_in_free_text() {
+    let json = r#"{"sessions": [{"caller": {
+        "associatedIdentity": {"displayName": "Priya Raman", "userPrincipalName": "priya.raman@contoso.example"},
+        "userAgent": {"headerValue": "TeamsRooms/5.5.141.0 (os=windows)", "applicationVersion": "5.5.141.0"},
+        "feedback": {"text": {"content": "I missed half of what Priya said. Call me on (425) 555-0177 or tel:4255550180, not 425-555-0178."}}},
+      "segments": [{"startDateTime": "2026-11-24T14:02:11Z", "media": [{"streams": [{"streamId": "2750194386"}]}]}]}]}"#;
+    let out = callscope::redact::redact(json).text;
+    for original in ["Priya", "555-0177", "4255550180", "555-0178"] {
+        assert!(!out.contains(original), "{original} survives in {out}");
+    }
+    for kept in [
+        "TeamsRooms/5.5.141.0",
+        "\"5.5.141.0\"",
+        "2750194386",
+        "2026-11-24T14:02:11Z",
+    ] {
+        assert!(
+            out.contains(kept),
+            "{kept} is not personal and stays: {out}"
+        );
+    }
+    serde_json::from_str::<serde_json::Value>(&out).expect("still JSON");
+}

@@ -57,6 +57,18 @@ impl Filter {
             || !self.text.trim().is_empty()
     }
 
+    /// The verdict filters that are on: "poor", "unclassified", "failed".
+    pub fn verdicts(&self) -> Vec<&'static str> {
+        [
+            (self.poor, "poor"),
+            (self.unclassified, "unclassified"),
+            (self.failed, "failed"),
+        ]
+        .into_iter()
+        .filter_map(|(on, word)| on.then_some(word))
+        .collect()
+    }
+
     fn has_verdicts(&self) -> bool {
         self.poor || self.unclassified || self.failed
     }
@@ -65,14 +77,7 @@ impl Filter {
     /// empty for the default view. The text search is left out on purpose (see the module doc).
     pub fn to_fragment(&self) -> String {
         let mut params = Vec::new();
-        let verdicts: Vec<&str> = [
-            (self.poor, "poor"),
-            (self.unclassified, "unclassified"),
-            (self.failed, "failed"),
-        ]
-        .into_iter()
-        .filter_map(|(on, word)| on.then_some(word))
-        .collect();
+        let verdicts = self.verdicts();
         if !verdicts.is_empty() {
             params.push(format!("verdict={}", verdicts.join(",")));
         }

@@ -109,27 +109,33 @@ fn row(
         other => other.explain(),
     };
     vec![
-        call_id.to_owned(),
-        session_id.to_owned(),
-        text(&segment.segment.id).unwrap_or_default(),
-        text(&media.media.label).unwrap_or_default(),
-        text(&s.stream_id).unwrap_or_default(),
-        s.stream_direction
-            .value()
-            .map(|d| d.as_str().to_owned())
-            .unwrap_or_default(),
+        inert(call_id.to_owned()),
+        inert(session_id.to_owned()),
+        inert(text(&segment.segment.id).unwrap_or_default()),
+        inert(text(&media.media.label).unwrap_or_default()),
+        inert(text(&s.stream_id).unwrap_or_default()),
+        inert(
+            s.stream_direction
+                .value()
+                .map(|d| d.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
         media.kind.as_str().to_owned(),
         stream.verdict.word().as_str().to_owned(),
         reasons.join(";"),
         detail,
-        s.audio_codec
-            .value()
-            .map(|c| c.as_str().to_owned())
-            .unwrap_or_default(),
-        s.video_codec
-            .value()
-            .map(|c| c.as_str().to_owned())
-            .unwrap_or_default(),
+        inert(
+            s.audio_codec
+                .value()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
+        inert(
+            s.video_codec
+                .value()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
         number(&s.packet_utilization),
         millis(&s.average_jitter),
         millis(&s.max_jitter),
@@ -157,6 +163,16 @@ fn row(
         s.start.value().map(|t| t.rfc3339()).unwrap_or_default(),
         s.end.value().map(|t| t.rfc3339()).unwrap_or_default(),
     ]
+}
+
+/// Text from the input that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab
+/// or carriage return before one) gets a leading apostrophe, which spreadsheets show as text.
+/// Numbers are written by the app, not taken from text, so they are never touched.
+fn inert(text: String) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text,
+    }
 }
 
 fn text(reading: &Reading<String>) -> Option<String> {
@@ -211,6 +227,29 @@ mod tests {
             .records()
             .map(|r| r.expect("row").iter().map(String::from).collect())
             .collect()
+    }
+
+    #[test]
+    fn text_that_spreadsheets_would_run_is_made_inert() {
+        let json = r#"{"id": "=HYPERLINK(\"http://x\")", "media": [{"label": "@cmd", "streams": [
+          {"streamId": "+SUM(1,2)", "streamDirection": "callerToCallee", "audioCodec": "-2+3", "averagePacketLossRate": -0.5}]}]}"#;
+        let rows = csv_for(json);
+        let [segment_id, label, stream_id] = [&rows[0][2], &rows[0][3], &rows[0][4]];
+        assert_eq!(
+            segment_id, "'=HYPERLINK(\"http://x\")",
+            "a formula becomes text"
+        );
+        assert_eq!(label, "'@cmd");
+        assert_eq!(stream_id, "'+SUM(1,2)");
+        assert!(
+            rows[0].contains(&"'-2+3".to_owned()),
+            "codecs from the input too"
+        );
+        assert!(
+            rows[0].contains(&"-0.5".to_owned()),
+            "numbers are left as numbers: {:?}",
+            rows[0]
+        );
     }
 
     #[test]

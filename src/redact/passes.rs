@@ -152,8 +152,9 @@ impl Writer<'_> {
                 self.scrub(value, false)
                     .unwrap_or_else(|| self.book.other_address(trimmed)),
             ),
-            Key::DeviceName => self.scrub(value, true),
-            _ => self.scrub(value, false),
+            // Free text (device names, feedback, reasons, user agents, unknown properties) also
+            // loses a collected name's words: "I missed half of what Priya said".
+            _ => self.scrub(value, true),
         }
     }
 

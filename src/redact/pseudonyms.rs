@@ -245,13 +245,28 @@ impl Pseudonyms {
             let digits: String = s[i..end].chars().filter(char::is_ascii_digit).collect();
             return Some((end, Some(self.phone(true, &digits))));
         }
+        let previous = i.checked_sub(1).map(|p| hay[p]);
+        // "Teams/1.6.0.1" and "TeamsRooms/5.5.141.0" are versions, not addresses or numbers;
+        // "http://10.1.2.3" is an address (its slash follows a slash).
+        let after_product = previous == Some(b'/')
+            && i.checked_sub(2)
+                .is_some_and(|p| hay[p].is_ascii_alphanumeric());
+        if after_product {
+            return None;
+        }
+        if first == b'(' || first.is_ascii_digit() {
+            let after_tel = i >= 4 && hay[i - 4..i].eq_ignore_ascii_case(b"tel:");
+            if let Some(end) = national_phone_run(hay, i, after_tel) {
+                let digits: String = s[i..end].chars().filter(char::is_ascii_digit).collect();
+                return Some((end, Some(self.phone(false, &digits))));
+            }
+        }
         if !(first.is_ascii_hexdigit() || first == b':') {
             return None;
         }
         if let Some(end) = mac_run(hay, i) {
             return Some((end, self.mac(mac_hex(&s[i..end]))));
         }
-        let previous = i.checked_sub(1).map(|p| hay[p]);
         if first.is_ascii_digit() && previous != Some(b'.') {
             if let Some((end, ip)) = ipv4_run(s, i) {
                 return Some((end, self.ip(IpAddr::V4(ip))));

@@ -65,6 +65,41 @@ pub(super) fn phone_run(hay: &[u8], i: usize) -> Option<usize> {
     ((7..=15).contains(&digits) && ends_word(hay, end)).then_some(end)
 }
 
+/// The end of a number written the national way, without `+`: "(425) 555-0177",
+/// "425-555-0177", "0044 20 7946 0960". It needs 9 to 15 digits in at least three groups
+/// (spaces, dashes or brackets between them), or no groups at all right after `tel:`. Dots are
+/// not separators (versions, addresses), and a run that goes on with `:` or looks like a date
+/// (`2026-11-24 14:02`) is a time, not a number.
+pub(super) fn national_phone_run(hay: &[u8], i: usize, after_tel: bool) -> Option<usize> {
+    let (mut digits, mut groups, mut gap, mut end) = (0, 0, 1, i);
+    for (j, &b) in hay.iter().enumerate().skip(i) {
+        if b.is_ascii_digit() {
+            digits += 1;
+            groups += usize::from(gap > 0);
+            gap = 0;
+            end = j + 1;
+        } else if b" -()".contains(&b) && gap < 2 {
+            gap += 1;
+        } else {
+            break;
+        }
+    }
+    let run = &hay[i..end];
+    let looks_like_date = run.len() >= 10
+        && run[..4].iter().all(u8::is_ascii_digit)
+        && run[4] == b'-'
+        && run[7] == b'-';
+    let shaped = groups >= 3 || after_tel && groups == 1;
+    // A sentence may end right after the number; a dot before more digits is not an end.
+    let goes_on = match hay.get(end) {
+        Some(b':' | b'/') => true,
+        Some(b'.') => hay.get(end + 1).is_some_and(u8::is_ascii_digit),
+        _ => false,
+    };
+    ((9..=15).contains(&digits) && shaped && !looks_like_date && !goes_on && ends_word(hay, end))
+        .then_some(end)
+}
+
 /// The end of 6 or 8 pairs of hex digits separated all by `:` or all by `-`.
 pub(super) fn mac_run(hay: &[u8], i: usize) -> Option<usize> {
     let pair = |at: usize| {

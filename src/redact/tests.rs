@@ -143,3 +143,25 @@ fn a_name_and_an_address_share_a_number_only_when_both_are_free() {
         "names match whatever their case"
     );
 }
+
+#[test]
+fn national_numbers_are_found_but_dates_versions_and_ids_are_not() {
+    let cases: [(&str, bool, Option<usize>); 9] = [
+        ("(425) 555-0177", false, Some(14)),
+        ("425-555-0177 later", false, Some(12)),
+        ("0044 20 7946 0960", false, Some(17)),
+        ("4255550180", true, Some(10)),
+        ("4255550180", false, None),
+        ("2750194386", false, None),
+        ("2026-11-24 14:02:11", false, None),
+        ("2026-11-24", false, None),
+        ("16.0.12527.20122", false, None),
+    ];
+    for (text, after_tel, expected) in cases {
+        let got = national_phone_run(text.as_bytes(), 0, after_tel);
+        assert_eq!(
+            got, expected,
+            "national number in {text:?} (after tel: {after_tel})"
+        );
+    }
+}

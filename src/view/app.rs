@@ -93,10 +93,13 @@ pub fn App() -> impl IntoView {
     let input = RwSignal::new(String::new());
     let inspection = RwSignal::new(Inspection::Nothing);
     provide_context(super::toolbar::Redaction(RwSignal::new(false)));
+    let next_is_example = StoredValue::new(false);
+    super::overview::ViewState::provide(inspection, next_is_example);
     let load_example = move || {
         leptos::task::spawn_local(async move {
             match fetch_example().await {
                 Ok(text) => {
+                    next_is_example.set_value(true);
                     inspection.set(Inspection::of(&text));
                     input.set(text);
                 }

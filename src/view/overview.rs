@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::analysis::filter::{select, Filter, SearchIndex, Selection, Sort, MODALITIES};
 use crate::analysis::participants::{participants, Participant};
 use crate::analysis::{Report, StreamKind};
+use crate::view::Inspection;
 
 /// Participants listed in the participant menu.
 const PARTICIPANT_OPTIONS: usize = 200;
@@ -21,21 +22,17 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// Builds the state for a report, with the filter read from the URL fragment, and keeps
-    /// the fragment in step with the filter.
+    /// Builds the state for a report, on the page's filter (see [`ViewState`]).
     pub fn new(report: &Arc<Report>) -> Self {
         let people = Arc::new(participants(report));
         let index = Arc::new(SearchIndex::new(report));
-        let filter = RwSignal::new(Filter::from_fragment(&current_fragment()));
+        let filter = expect_context::<ViewState>().filter;
+        // A link may name a participant row this record does not have.
+        if filter.with_untracked(|f| f.participant.is_some_and(|row| row >= people.len())) {
+            filter.update(|f| f.participant = None);
+        }
         let (r, p) = (report.clone(), people.clone());
         let selection = Memo::new(move |_| filter.with(|f| select(&r, f, &index, &p)));
-
-        // `replaceState` does not fire `hashchange`, so this does not reload the example, and
-        // the back button is not filled with one entry per keystroke.
-        Effect::new(move |_| {
-            let fragment = filter.with(Filter::to_fragment);
-            write_fragment(&fragment);
-        });
         Overview {
             filter,
             selection,
@@ -49,16 +46,59 @@ impl Overview {
     }
 }
 
+/// The filter and whether the example is on screen, for the whole page: Redact rebuilds the
+/// report and must keep the filters, while a new record starts without them.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    pub filter: RwSignal<Filter>,
+    pub is_example: RwSignal<bool>,
+}
+
+impl ViewState {
+    /// Reads the state from the URL fragment and keeps the fragment in step with it. Whoever is
+    /// about to show the example sets `next_is_example` first.
+    pub fn provide(inspection: RwSignal<Inspection>, next_is_example: StoredValue<bool>) {
+        let fragment = current_fragment();
+        let state = ViewState {
+            filter: RwSignal::new(Filter::from_fragment(&fragment)),
+            is_example: RwSignal::new(fragment.split('&').any(|p| p == "example")),
+        };
+
+        // The fragment's filters are for the first record the page shows (that is what a link
+        // reopens); every later record starts unfiltered, since a participant's row number or
+        // a verdict filter means nothing for another call.
+        let shown = StoredValue::new(0usize);
+        Effect::new(move |_| {
+            if inspection.with(|i| matches!(i, Inspection::Nothing)) {
+                return;
+            }
+            shown.update_value(|n| *n += 1);
+            state.is_example.set(next_is_example.get_value());
+            next_is_example.set_value(false);
+            if shown.get_value() > 1 {
+                state.filter.set(Filter::default());
+            }
+        });
+
+        // `replaceState` does not fire `hashchange`, so this does not reload the example, and
+        // the back button is not filled with one entry per keystroke.
+        Effect::new(move |_| {
+            let fragment = state.filter.with(Filter::to_fragment);
+            write_fragment(&fragment, state.is_example.get());
+        });
+        provide_context(state);
+    }
+}
+
 /// The fragment without its `#`.
 fn current_fragment() -> String {
     let hash = window().location().hash().unwrap_or_default();
     hash.trim_start_matches('#').to_owned()
 }
 
-/// Replaces the filter part of the fragment, keeping `example` (which reopens the example).
-fn write_fragment(filter: &str) {
-    let keeps_example = current_fragment().split('&').any(|p| p == "example");
-    let parts: Vec<&str> = keeps_example
+/// Writes the fragment: `example` while the example is shown (it reopens it), then the filter.
+fn write_fragment(filter: &str, is_example: bool) {
+    let parts: Vec<&str> = is_example
         .then_some("example")
         .into_iter()
         .chain((!filter.is_empty()).then_some(filter))
@@ -205,4 +245,40 @@ pub fn FilterBar(report: Arc<Report>) -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// On paper the filter bar is not printed, so a filtered report says what it leaves out.
+#[component]
+pub fn FilterNote(report: Arc<Report>) -> impl IntoView {
+    let Overview {
+        filter,
+        selection,
+        participants,
+    } = Overview::expect();
+    let total = report.totals.segments;
+    let text = move || {
+        let f = filter.get();
+        if !f.is_active() {
+            return None;
+        }
+        let mut what: Vec<String> = f.verdicts().into_iter().map(str::to_owned).collect();
+        if let Some(kind) = f.modality {
+            what.push(kind.describe().to_owned());
+        }
+        if let Some(p) = f
+            .participant
+            .and_then(|row| participants.get_value().get(row).cloned())
+        {
+            what.push(format!("participant {}", p.name));
+        }
+        if !f.text.trim().is_empty() {
+            what.push(format!("search “{}”", f.text.trim()));
+        }
+        let shown = selection.with(|s| s.segments);
+        Some(format!(
+            "Filtered view ({}): showing {shown} of {total} segments.",
+            what.join(", ")
+        ))
+    };
+    view! { <p class="filter-note" data-testid="filter-note">{text}</p> }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::app::Inspection;
 use super::findings::FindingsList;
-use super::overview::{FilterBar, Overview};
+use super::overview::{FilterBar, FilterNote, Overview};
 use super::participants::ParticipantsTable;
 use super::session::{Disclosures, SessionList};
 use super::summary::Summary;
@@ -58,8 +58,11 @@ pub fn Results(inspection: RwSignal<Inspection>) -> impl IntoView {
                 <ReportToolbar report=report.clone() />
                 <FindingsList report=report.clone() />
                 <ParticipantsTable />
-                <FilterBar report=report.clone() />
-                <TimelineView report=report.clone() />
+                {(report.totals.segments > 0).then(|| view! {
+                    <FilterBar report=report.clone() />
+                    <FilterNote report=report.clone() />
+                    <TimelineView report=report.clone() />
+                })}
                 <SessionList report=report />
             }
             .into_any()
