@@ -255,6 +255,8 @@ describe("print", () => {
       const findings = p.page.locator(".finding");
       const visible = () => findings.evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length);
       assert.equal(await visible(), 12, "the screen shows the first twelve");
+      // What the browser does when asked to print (emulating print media alone does not).
+      await p.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
       await p.page.emulateMedia({ media: "print" });
       assert.equal(await visible(), 13, "paper shows all thirteen");
       for (const control of ["toolbar", "filters"]) {

@@ -204,18 +204,21 @@ fn network_text<'a>(network: &'a Reading<NetworkInfo>, parts: &mut Vec<&'a str>)
     }
 }
 
-/// The search text of every segment, computed once per report: `[session][segment]`.
-pub struct SearchIndex(Vec<Vec<String>>);
+/// The search text of every segment, `[session][segment]`, built the first time a search needs
+/// it: most views are never searched, and for a 10,000-segment meeting the index costs tens of
+/// milliseconds and megabytes before the first card could be drawn.
+#[derive(Default)]
+pub struct SearchIndex(std::sync::OnceLock<Vec<Vec<String>>>);
 
 impl SearchIndex {
-    pub fn new(report: &Report) -> Self {
-        SearchIndex(
+    fn texts(&self, report: &Report) -> &[Vec<String>] {
+        self.0.get_or_init(|| {
             report
                 .sessions
                 .iter()
                 .map(|s| s.segments.iter().map(search_text).collect())
-                .collect(),
-        )
+                .collect()
+        })
     }
 }
 
@@ -249,7 +252,7 @@ pub fn select(
                 let segment = &session.segments[gi];
                 keeps_segment(filter, session, segment)
                     && who.is_none_or(|key| key.is_in(segment))
-                    && (needle.is_empty() || index.0[si][gi].contains(&needle))
+                    && (needle.is_empty() || index.texts(report)[si][gi].contains(&needle))
             })
             .collect();
         // A failed session with no segment to show (none, or none failed) still answers the
@@ -340,7 +343,7 @@ mod tests {
     fn kept(filter: &Filter) -> Vec<usize> {
         let r = report(CALL);
         let people = participants(&r);
-        select(&r, filter, &SearchIndex::new(&r), &people)
+        select(&r, filter, &SearchIndex::default(), &people)
             .sessions
             .into_iter()
             .map(|(si, _)| si)
@@ -434,7 +437,7 @@ mod tests {
             participant: Some(ben),
             ..Filter::default()
         };
-        let got = select(&r, &filter, &SearchIndex::new(&r), &people);
+        let got = select(&r, &filter, &SearchIndex::default(), &people);
         assert_eq!(got.sessions, vec![(1, vec![0])], "only Ben's session");
         assert_eq!(
             (got.segments, got.streams),

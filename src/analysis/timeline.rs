@@ -190,7 +190,7 @@ mod tests {
 
     fn laid_out(json: &str) -> Timeline {
         let report = report_of(json);
-        let selection = select(&report, &Filter::default(), &SearchIndex::new(&report), &[]);
+        let selection = select(&report, &Filter::default(), &SearchIndex::default(), &[]);
         timeline(&report, &selection).expect("segments with times give a timeline")
     }
 

@@ -11,8 +11,8 @@ use crate::analysis::Report;
 /// Findings shown before "show all"; a large meeting can have hundreds.
 const FIRST_FINDINGS: usize = 12;
 
-/// Findings put in the page at all: enough for any printed report, few enough to stay light
-/// in a meeting with thousands of segments.
+/// Findings put in the page at most, by "Show all" or for printing: enough for any report a
+/// person reads, few enough to stay light in a meeting with thousands of segments.
 const FINDINGS_IN_PAGE: usize = 500;
 
 /// The ranked list. Nothing is drawn for a call with no findings.
@@ -25,21 +25,29 @@ pub fn FindingsList(report: Arc<Report>) -> impl IntoView {
     let disclosures = Disclosures::of(&report);
     let show_all = RwSignal::new(false);
     let total = all.len();
-    // Every finding (up to a bound) is in the page, and CSS hides those after the first few on
-    // screen only, so a printed report lists them all without pressing "Show all".
-    let items = all
-        .into_iter()
-        .take(FINDINGS_IN_PAGE)
-        .enumerate()
-        .map(|(k, f)| {
-            let is_more = k >= FIRST_FINDINGS;
-            view! { <FindingItem finding=f disclosures=disclosures.clone() is_more=is_more /> }
-        })
-        .collect_view();
+
+    // Paper has no "Show all" button: the browser's beforeprint puts every finding (up to a
+    // bound) in the page, afterprint takes them out again. Drawing them all up front would
+    // cost a large meeting thousands of nodes before its first card.
+    let printing = RwSignal::new(false);
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let _ = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+
+    let all = Arc::new(all);
+    let items = move || {
+        let shown = if show_all.get() || printing.get() {
+            total.min(FINDINGS_IN_PAGE)
+        } else {
+            total.min(FIRST_FINDINGS)
+        };
+        all[..shown]
+            .iter()
+            .map(|f| view! { <FindingItem finding=f.clone() disclosures=disclosures.clone() /> })
+            .collect_view()
+    };
     view! {
         <section
             class="findings-list"
-            class:findings-list--all=move || show_all.get()
             aria-labelledby="findings-heading"
             data-testid="findings"
         >
@@ -66,17 +74,12 @@ pub fn FindingsList(report: Arc<Report>) -> impl IntoView {
 
 /// One finding: severity as a word and a colour, a link-like button that opens its card.
 #[component]
-fn FindingItem(
-    finding: Finding,
-    disclosures: Disclosures,
-    /// True for findings after the first few, hidden on screen until "Show all".
-    is_more: bool,
-) -> impl IntoView {
+fn FindingItem(finding: Finding, disclosures: Disclosures) -> impl IntoView {
     let (si, gi) = (finding.session, finding.segment);
     let open = move |_| disclosures.open(si, gi);
     let severity = finding.severity.as_str();
     view! {
-        <li class=format!("finding finding--{severity}") class:finding--more=is_more data-severity=severity>
+        <li class=format!("finding finding--{severity}") data-severity=severity>
             <span class="finding__severity">{severity}</span>
             <button class="finding__title" on:click=open>{finding.title.clone()}</button>
             <span class="finding__detail">{finding.detail.clone()}</span>

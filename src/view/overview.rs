@@ -25,7 +25,7 @@ impl Overview {
     /// Builds the state for a report, on the page's filter (see [`ViewState`]).
     pub fn new(report: &Arc<Report>) -> Self {
         let people = Arc::new(participants(report));
-        let index = Arc::new(SearchIndex::new(report));
+        let index = Arc::new(SearchIndex::default());
         let filter = expect_context::<ViewState>().filter;
         // A link may name a participant row this record does not have.
         if filter.with_untracked(|f| f.participant.is_some_and(|row| row >= people.len())) {
