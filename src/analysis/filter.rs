@@ -307,7 +307,7 @@ fn count_streams(filter: &Filter, session: &SessionReport, segment: &SegmentRepo
 
 /// How bad a session or segment is, larger is worse: failed, then poor streams, then
 /// unclassified ones, then device problems.
-pub fn severity(rollup: &super::Rollup) -> (bool, usize, usize, usize) {
+fn severity(rollup: &super::Rollup) -> (bool, usize, usize, usize) {
     (
         rollup.failed,
         rollup.poor,

@@ -174,7 +174,7 @@ fn client_text(agent: &crate::model::UserAgent) -> Option<String> {
 }
 
 /// One side's network for one media, in the few words that matter for a call.
-pub fn network_summary(network: &Reading<NetworkInfo>) -> Vec<String> {
+fn network_summary(network: &Reading<NetworkInfo>) -> Vec<String> {
     let Some(n) = network.value() else {
         return Vec::new();
     };

@@ -67,14 +67,6 @@ impl Inspection {
         let kept_its_kind = std::mem::discriminant(self) == std::mem::discriminant(&redacted);
         kept_its_kind.then_some(redacted)
     }
-
-    /// The report, when there is one.
-    pub fn report(&self) -> Option<Arc<Report>> {
-        match self {
-            Inspection::Report(r) => Some(r.clone()),
-            _ => None,
-        }
-    }
 }
 
 /// Sets a `performance` mark, which the benchmark reads (`scripts/bench.sh`). Outside a browser
