@@ -8,6 +8,16 @@
 // relative to this file, the .wasm is fetched relative to the page, and both are the page's
 // folder. Loading from this file instead of an inline script keeps the Content-Security-Policy
 // free of 'unsafe-inline'.
+// The saved theme (see src/view/theme.rs) is applied before the app loads, so a dark choice on a
+// light system shows dark while the WebAssembly starts, not light for a moment. Storage may be
+// refused (private windows, policies): then the system's theme applies, as it would anyway.
+try {
+  const theme = localStorage.getItem("callscope.theme");
+  if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+} catch {
+  // Nothing to apply.
+}
+
 const tag = document.querySelector("script[data-callscope-js]");
 try {
   const { default: init } = await import(tag.dataset.callscopeJs);

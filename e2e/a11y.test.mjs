@@ -310,6 +310,22 @@ describe("the Theme switch", () => {
   });
 });
 
+describe("a saved theme", () => {
+  test("applies before the app starts, so a dark choice does not flash light", { timeout: 60_000 }, async () => {
+    const p = await open("/");
+    try {
+      await p.page.evaluate(() => localStorage.setItem("callscope.theme", "dark"));
+      // Without the WebAssembly only boot.js runs: the theme must already be on <html>.
+      await p.page.route("**/*.wasm", (route) => route.abort());
+      await p.page.reload();
+      await p.page.waitForFunction(() => document.documentElement.dataset.theme !== undefined);
+      assert.equal(await p.page.evaluate(() => document.documentElement.dataset.theme), "dark");
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe("keyboard", () => {
   test("every stop on the example shows a focus ring, and cards open with Enter and Space", { timeout: 90_000 }, async (t) => {
     const p = await open("/#example");
