@@ -111,6 +111,20 @@ pub struct Explanation {
     pub reported_by: &'static str,
 }
 
+/// Builds the explanations of one group of metrics, which share who reported them.
+fn reported_by(
+    who: &'static str,
+) -> impl Fn(&'static str, &'static str, &'static str, Vec<Lines>, String) -> Explanation {
+    move |label, what, unit, lines, source| Explanation {
+        label,
+        what,
+        unit,
+        lines,
+        source,
+        reported_by: who,
+    }
+}
+
 impl Explanation {
     /// The lines as one text per kind, or "no published line".
     pub fn lines_text(&self) -> Vec<String> {
@@ -282,14 +296,7 @@ impl Metric {
 
     /// The stream metrics every kind shares, and the audio-only ones.
     fn stream_explanation(self) -> Explanation {
-        let ex = |label, what, unit, lines: Vec<Lines>, source: String| Explanation {
-            label,
-            what,
-            unit,
-            lines,
-            source,
-            reported_by: RECEIVER,
-        };
+        let ex = reported_by(RECEIVER);
         match self {
             Metric::Jitter => ex(
                 "Jitter",
@@ -425,14 +432,7 @@ impl Metric {
 
     /// Video and screen-sharing metrics, and the stream metrics outside the table's columns.
     fn video_explanation(self) -> Explanation {
-        let ex = |label, what, unit, lines: Vec<Lines>, source: String| Explanation {
-            label,
-            what,
-            unit,
-            lines,
-            source,
-            reported_by: RECEIVER,
-        };
+        let ex = reported_by(RECEIVER);
         let no_line = || NO_LINE.to_owned();
         match self {
             Metric::FrameRate => ex(
@@ -546,13 +546,8 @@ impl Metric {
 
     /// The fields of a side's network.
     fn network_explanation(self) -> Explanation {
-        let ex = |label, what, unit, source: String| Explanation {
-            label,
-            what,
-            unit,
-            lines: Vec::new(),
-            source,
-            reported_by: NETWORK_SIDE,
+        let ex = |label, what, unit, source| {
+            reported_by(NETWORK_SIDE)(label, what, unit, Vec::new(), source)
         };
         let no_line = || NO_LINE.to_owned();
         match self {
@@ -647,14 +642,7 @@ impl Metric {
 
     /// The fields of a side's devices.
     fn device_explanation(self) -> Explanation {
-        let ex = |label, what, unit, lines: Vec<Lines>, source: String| Explanation {
-            label,
-            what,
-            unit,
-            lines,
-            source,
-            reported_by: DEVICE_SIDE,
-        };
+        let ex = reported_by(DEVICE_SIDE);
         let share = "percent of the call (Graph sends a ratio from 0 to 1)";
         let no_line = || NO_LINE.to_owned();
         let not_working = || {
